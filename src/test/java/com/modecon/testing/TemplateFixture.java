@@ -37,9 +37,9 @@ public final class TemplateFixture {
         "Empty(0)/",
     };
 
-    /** Times far in the past, so a copy that forgot to keep them cannot pass by accident. */
-    private static final Instant FILE_TIME = Instant.parse("2021-03-04T05:06:07Z");
-    private static final Instant FOLDER_TIME = Instant.parse("2020-01-02T03:04:05Z");
+    /** Times far in the past and precise to the nanosecond, so a copy that rounds them cannot pass by accident. */
+    private static final Instant FILE_TIME = Instant.parse("2021-03-04T05:06:07.123456789Z");
+    private static final Instant FOLDER_TIME = Instant.parse("2020-01-02T03:04:05.987654321Z");
 
     private TemplateFixture() {
     }

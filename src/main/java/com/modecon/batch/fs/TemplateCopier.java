@@ -41,7 +41,10 @@ final class TemplateCopier {
                     String kind = attributes.isSymbolicLink() ? "symbolic link" : "special file";
                     throw new UnsupportedTemplateEntryException(relative(file), kind);
                 }
-                Files.copy(file, renamedChild(file), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                Path copy = renamedChild(file);
+                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                // COPY_ATTRIBUTES keeps the time only to the microsecond; set it again at full precision.
+                Files.setLastModifiedTime(copy, attributes.lastModifiedTime());
                 return FileVisitResult.CONTINUE;
             }
 

@@ -35,9 +35,17 @@ public class StagingLifecycle {
         this.periodMillis = Math.max(1, config.staging().staleAfter().toMillis() / 4);
     }
 
-    void onStart(@Observes StartupEvent start) throws InterruptedException, ExecutionException {
-        CompletableFuture.runAsync(fileSystem::prepare, writer).get();
-        Log.infof("Serving batches from %s", fileSystem.root());
+    /**
+     * Prepares the root before the first request is served. A root that cannot be prepared does not stop the
+     * service: readiness stays DOWN with the reason until an operator fixes the volume.
+     */
+    void onStart(@Observes StartupEvent start) throws InterruptedException {
+        try {
+            CompletableFuture.runAsync(fileSystem::prepare, writer).get();
+            Log.infof("Serving batches from %s", fileSystem.root());
+        } catch (ExecutionException e) {
+            Log.warnf("Batch root %s is not usable yet: %s", fileSystem.root(), e.getCause().getMessage());
+        }
         timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "batch-staging-heartbeat");
             thread.setDaemon(true);
