@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Path APP = Path.of("target/quarkus-app");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -38,30 +38,46 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on {@code root} with extra {@code -D} settings and waits until it answers. */
     public static ServiceProcess start(String name, Path root, Map<String, String> settings) throws IOException {
-        return start(name, root, settings, List.of());
+        return start(name, root, settings, List.of(), null);
     }
 
-    /** As {@link #start(String, Path, Map)}, with a command prefix such as {@code setpriv ...} to run it under. */
-    public static ServiceProcess start(String name, Path root, Map<String, String> settings, List<String> prefix)
-            throws IOException {
+    /**
+     * As {@link #start(String, Path, Map)}, run under a command prefix such as {@code setpriv ...}. When
+     * {@code privateCopy} is given, the JVM application is copied there first and started from there, so a
+     * user without access to the build folder can run it.
+     */
+    public static ServiceProcess start(String name, Path root, Map<String, String> settings, List<String> prefix,
+            Path privateCopy) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(prefix);
         command.addAll(launcher());
         command.add("-Dbatch.root=" + root);
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Path directory = privateCopy == null ? Path.of("").toAbsolutePath() : privateCopy;
         if (!isNative()) {
+            Path app = privateCopy == null ? APP : copyTree(APP, privateCopy.resolve("quarkus-app"));
             command.add("-jar");
-            command.add(JAR.toAbsolutePath().toString());
+            command.add(app.resolve("quarkus-run.jar").toAbsolutePath().toString());
         }
         Path log = Files.createDirectories(Path.of("target/service-logs")).resolve(name + ".log");
         Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         ServiceProcess service = new ServiceProcess(process, port, log);
         service.awaitLive();
         return service;
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (var entries = Files.walk(from)) {
+            for (Path entry : entries.toList()) {
+                Files.copy(entry, to.resolve(from.relativize(entry).toString()));
+            }
+        }
+        return to;
     }
 
     public URI uri(String path) {

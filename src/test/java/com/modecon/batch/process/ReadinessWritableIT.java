@@ -30,7 +30,7 @@ class ReadinessWritableIT {
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("r-xr-xr-x"));
 
-        try (ServiceProcess service = ServiceProcess.start("read-only-root", root, Map.of(), unprivileged())) {
+        try (ServiceProcess service = ServiceProcess.start("read-only-root", root, Map.of(), unprivileged(), parent)) {
             HttpResponse<String> ready = Requests.get(service.uri("/q/health/ready"));
 
             assertEquals(503, ready.statusCode(), ready.body());
