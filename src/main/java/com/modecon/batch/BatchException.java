@@ -6,11 +6,23 @@ package com.modecon.batch;
  */
 public abstract class BatchException extends RuntimeException {
 
-    protected BatchException(String message) {
+    private final String reason;
+
+    /**
+     * @param reason a short kebab-case code for the kind of refusal, stable across messages: the metrics tag
+     *     and the last segment of a problem type
+     */
+    protected BatchException(String reason, String message) {
         super(message);
+        this.reason = reason;
     }
 
-    protected BatchException(String message, Throwable cause) {
+    protected BatchException(String reason, String message, Throwable cause) {
         super(message, cause);
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
     }
 }

@@ -4,7 +4,7 @@ package com.modecon.batch;
 public final class BatchNumberTooLargeException extends BatchException {
 
     public BatchNumberTooLargeException(String folderName) {
-        super(folderName + " has a number too large for this service (the largest is " + Long.MAX_VALUE
-                + "); rename or remove that folder");
+        super("number-too-large", folderName + " has a number too large for this service (the largest is "
+                + Long.MAX_VALUE + "); rename or remove that folder");
     }
 }

@@ -4,7 +4,7 @@ package com.modecon.batch;
 public final class GapLimitExceededException extends BatchException {
 
     public GapLimitExceededException(long missing, long highest, int limit) {
-        super("Creating the next batch would first fill " + missing + " missing batches below "
+        super("gap-limit", "Creating the next batch would first fill " + missing + " missing batches below "
                 + BatchNames.batchFolder(highest) + ", more than the limit of " + limit
                 + " (batch.max-gap-fill); remove or rename " + BatchNames.batchFolder(highest)
                 + " if it was made by mistake");

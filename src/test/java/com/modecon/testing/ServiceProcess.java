@@ -97,9 +97,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Sends SIGTERM, as Kubernetes does, and waits for the exit code. */
-    public int terminate(Duration timeout) throws InterruptedException {
+    /** Sends SIGTERM, as Kubernetes does when it stops a pod, without waiting. */
+    public void signalTerm() {
         process.destroy();
+    }
+
+    /** Waits for the process to end on its own and returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("service did not stop within " + timeout + "\n" + log());

@@ -8,11 +8,11 @@ import java.nio.file.FileSystemException;
 public final class BatchStorageException extends BatchException {
 
     BatchStorageException(String what, IOException cause) {
-        super(what + ": " + reasonOf(cause), cause);
+        super("storage", what + ": " + reasonOf(cause), cause);
     }
 
     BatchStorageException(String message) {
-        super(message);
+        super("storage", message);
     }
 
     private static String reasonOf(IOException cause) {

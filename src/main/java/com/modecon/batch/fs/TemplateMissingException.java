@@ -6,6 +6,7 @@ import com.modecon.batch.BatchException;
 public final class TemplateMissingException extends BatchException {
 
     TemplateMissingException(String relativePath) {
-        super("The template folder " + relativePath + " is missing from the batch root; no batch was created");
+        super("template-missing",
+                "The template folder " + relativePath + " is missing from the batch root; no batch was created");
     }
 }

@@ -10,7 +10,7 @@ import com.modecon.batch.BatchException;
 public final class UnsupportedTemplateEntryException extends BatchException {
 
     UnsupportedTemplateEntryException(String relativePath, String kind) {
-        super("The template holds a " + kind + " at " + relativePath
+        super("template-unsupported", "The template holds a " + kind + " at " + relativePath
                 + "; only plain files and folders can be copied into a batch, so no batch was created");
     }
 }

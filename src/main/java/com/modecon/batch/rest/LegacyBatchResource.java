@@ -2,6 +2,7 @@ package com.modecon.batch.rest;
 
 import com.modecon.batch.BatchException;
 import com.modecon.batch.service.BatchService;
+import com.modecon.batch.service.WriterClosedException;
 import com.modecon.config.BatchConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -44,9 +45,11 @@ public class LegacyBatchResource {
     }
 
     @ServerExceptionMapper
-    Response busy(RejectedExecutionException busy) {
-        return Response.fromResponse(failure(Status.SERVICE_UNAVAILABLE,
-                        "The service is busy with other batches; retry in " + retryAfterSeconds + " s"))
+    Response busy(RejectedExecutionException rejection) {
+        String why = rejection instanceof WriterClosedException
+                ? "The service is shutting down; retry in " + retryAfterSeconds + " s"
+                : "The service is busy with other batches; retry in " + retryAfterSeconds + " s";
+        return Response.fromResponse(failure(Status.SERVICE_UNAVAILABLE, why))
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .build();
     }

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What an operator reads: an INFO line per creation, a WARN per refusal, no stack trace in a response. */
+/**
+ * What an operator reads in production (JSON lines): an INFO line per creation, a WARN per refusal, and no
+ * stack trace in a response.
+ */
 class OperatorLogIT {
 
     @TempDir
@@ -25,19 +28,20 @@ class OperatorLogIT {
         TemplateFixture.writeTemplate(root);
         Files.createDirectory(root.resolve("Batch(3)"));
         try (ServiceProcess service = ServiceProcess.start("operator-log", root, Map.of("batch.max-gap-fill", "2"))) {
-            HttpResponse<String> created = Requests.createInParallel(service.uri("/create_new_batch"), 1).get(0).join();
+            HttpResponse<String> created = Requests.create(service.uri("/create_new_batch"));
             assertEquals(200, created.statusCode());
 
             Files.createDirectory(root.resolve("Batch(9)"));
-            HttpResponse<String> refused = Requests.createInParallel(service.uri("/create_new_batch"), 1).get(0).join();
+            HttpResponse<String> refused = Requests.create(service.uri("/create_new_batch"));
             assertEquals(500, refused.statusCode());
             assertFalse(refused.body().contains("Exception"), refused.body());
             assertFalse(refused.body().contains("\tat "), refused.body());
 
             String log = service.log();
-            assertTrue(logged(log, "INFO .*Created Batch\\(4\\) in \\d+ ms; gaps filled: \\[1, 2]"), log);
-            assertTrue(logged(log, "WARN .*Refused a creation in " + Pattern.quote(root.toString())
-                    + ": .*fill 4 missing batches below Batch\\(9\\)"), log);
+            assertTrue(logged(log, "\"level\":\"INFO\".*\"message\":\"Created Batch\\(4\\) in \\d+ ms; "
+                    + "gaps filled: \\[1, 2]\""), log);
+            assertTrue(logged(log, "\"level\":\"WARN\".*\"message\":\"Refused a creation in "
+                    + Pattern.quote(root.toString()) + ": .*fill 4 missing batches below Batch\\(9\\)"), log);
         }
     }
 

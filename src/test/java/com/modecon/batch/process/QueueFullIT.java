@@ -54,6 +54,9 @@ class QueueFullIT {
             assertEquals(created.size() + 1, Roots.batchNames(root).size());
             created.forEach(n -> TemplateFixture.assertCompleteBatch(root, n));
             assertTrue(service.log().contains("the writer queue is full"), "no WARN for the refusal");
+            String metrics = Requests.get(service.uri("/q/metrics")).body();
+            assertTrue(metrics.contains("batch_rejected_total{reason=\"queue-full\"} " + refused + ".0"), metrics);
+            assertTrue(metrics.contains("batch_created_total " + created.size() + ".0"), metrics);
         }
     }
 }

@@ -31,6 +31,10 @@ final class Requests {
                 .toList();
     }
 
+    static HttpResponse<String> create(URI endpoint) {
+        return createInParallel(endpoint, 1).get(0).join();
+    }
+
     static HttpResponse<String> get(URI uri) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }

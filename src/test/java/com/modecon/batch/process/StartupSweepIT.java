@@ -35,8 +35,7 @@ class StartupSweepIT {
                     "a running neighbour's staging was destroyed");
             assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
 
-            assertEquals(1, Requests.numberIn(
-                    Requests.createInParallel(service.uri("/create_new_batch"), 1).get(0).join().body()));
+            assertEquals(1, Requests.numberIn(Requests.create(service.uri("/create_new_batch")).body()));
             assertEquals(List.of("Batch(0)", "Batch(1)"), Roots.batchNames(root));
             TemplateFixture.assertCompleteBatch(root, 1);
         }

@@ -271,7 +271,7 @@ class CreateNewBatchTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks[0].data.root", equalTo(root.toString()));
+                .body("checks.find { it.name == 'batch-root' }.data.root", equalTo(root.toString()));
     }
 
     @Test
@@ -284,7 +284,7 @@ class CreateNewBatchTest {
                 .then()
                 .statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks[0].data.problem1", equalTo("template Batch(0)/ConfigurationPlotSpec(0) is missing"));
+                .body("checks.find { it.name == 'batch-root' }.data.problem1", equalTo("template Batch(0)/ConfigurationPlotSpec(0) is missing"));
     }
 
     @Test
@@ -297,7 +297,7 @@ class CreateNewBatchTest {
                 .then()
                 .statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks[0].data.problem1", containsString("is missing or not a folder"));
+                .body("checks.find { it.name == 'batch-root' }.data.problem1", containsString("is missing or not a folder"));
     }
 
     @Test

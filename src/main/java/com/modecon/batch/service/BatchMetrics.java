@@ -1,0 +1,50 @@
+package com.modecon.batch.service;
+
+import com.modecon.batch.fs.Creation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * The service's own meters, exported at {@code /q/metrics}:
+ * {@code batch_created_total}, {@code batch_gaps_filled_total}, {@code batch_refusals_total{reason}},
+ * {@code batch_creation_seconds} (histogram), {@code batch_writer_queue_depth} and
+ * {@code batch_rejected_total{reason}} (requests answered 503 without being started).
+ */
+@ApplicationScoped
+public class BatchMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter created;
+    private final Counter gapsFilled;
+    private final Timer creationTime;
+
+    public BatchMetrics(MeterRegistry registry, SerialExecutor writer) {
+        this.registry = registry;
+        this.created = Counter.builder("batch.created").description("Batches created").register(registry);
+        this.gapsFilled = Counter.builder("batch.gaps.filled")
+                .description("Missing batches created below the highest one")
+                .register(registry);
+        this.creationTime = Timer.builder("batch.creation")
+                .description("Time to create one batch request's batches, gaps included")
+                .publishPercentileHistogram()
+                .register(registry);
+        registry.gauge("batch.writer.queue.depth", writer, SerialExecutor::queued);
+    }
+
+    void created(Creation creation, Duration took) {
+        created.increment(1 + creation.filledGaps().size());
+        gapsFilled.increment(creation.filledGaps().size());
+        creationTime.record(took);
+    }
+
+    void refused(String reason) {
+        registry.counter("batch.refusals", "reason", reason).increment();
+    }
+
+    void rejected(String reason) {
+        registry.counter("batch.rejected", "reason", reason).increment();
+    }
+}
