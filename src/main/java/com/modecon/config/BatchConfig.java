@@ -2,8 +2,10 @@ package com.modecon.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Typed configuration of the batch service; every key lives under the {@code batch} prefix. */
 @ConfigMapping(prefix = "batch")
@@ -25,8 +27,29 @@ public interface BatchConfig {
     @WithDefault("1")
     int retryAfterSeconds();
 
+    /**
+     * When set, every mutating request except the legacy {@code POST /create_new_batch} must carry
+     * {@code Authorization: Bearer <key>}. Unset by default, like the Flask service.
+     */
+    Optional<String> apiKey();
+
     /** Staging: where batches are built before they are moved into place. */
     Staging staging();
+
+    /** Limits on {@code POST /batches/import}. */
+    @WithName("import")
+    Import importing();
+
+    interface Import {
+
+        /** The most bytes an archive may unpack to, counted as they are inflated; also caps the upload size. */
+        @WithDefault("1073741824")
+        long maxBytes();
+
+        /** The most entries (files and folders) an archive may hold. */
+        @WithDefault("100000")
+        int maxEntries();
+    }
 
     interface Staging {
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -87,8 +90,9 @@ public final class TemplateFixture {
         assertTrue(Files.isDirectory(results), results + " is missing");
         assertEquals(0, listing(results).size(), results + " is not empty");
         assertEquals(
-                Map.of("ConfigurationPlotSpec(" + n + ")", "dir", "Results(" + n + ")", "dir"),
+                Map.of(".batch.json", "file", "ConfigurationPlotSpec(" + n + ")", "dir", "Results(" + n + ")", "dir"),
                 shallow(batch), "top level of " + batch);
+        assertMetadata(batch, n);
         Path copy = batch.resolve("ConfigurationPlotSpec(" + n + ")");
         Map<String, Path> expected = listing(template(root));
         Map<String, Path> actual = listing(copy);
@@ -97,6 +101,18 @@ public final class TemplateFixture {
         assertEquals(expectedRenamed.keySet(), actual.keySet(), "entries of " + copy);
         expectedRenamed.forEach((name, source) -> assertSameEntry(source, actual.get(name)));
         assertSameEntry(template(root), copy);
+    }
+
+    /** The hidden metadata file names the batch's number, a UUID and a source. */
+    private static void assertMetadata(Path batch, long n) {
+        try {
+            JsonNode metadata = new ObjectMapper().readTree(batch.resolve(".batch.json").toFile());
+            assertEquals(n, metadata.get("number").asLong(), "number in the metadata of " + batch);
+            assertEquals(36, UUID.fromString(metadata.get("id").asText()).toString().length());
+            assertTrue(metadata.get("source").asText().matches("template:.+|clone:\\d+|import"), metadata.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertSameEntry(Path source, Path copy) {

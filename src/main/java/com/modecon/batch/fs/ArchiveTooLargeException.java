@@ -14,6 +14,11 @@ public final class ArchiveTooLargeException extends BatchException {
                 + " entries, the limit for one batch; nothing was imported");
     }
 
+    static ArchiveTooLargeException upload(long maxBytes) {
+        return new ArchiveTooLargeException("The upload is larger than " + maxBytes
+                + " bytes (batch.import.max-bytes); nothing was imported");
+    }
+
     static ArchiveTooLargeException bytes(long maxBytes) {
         return new ArchiveTooLargeException("The archive unpacks to more than " + maxBytes
                 + " bytes, the limit for one batch; nothing was imported");

@@ -3,7 +3,6 @@ package com.modecon.batch.fs;
 import static com.modecon.batch.BatchNames.TEMPLATE;
 import static com.modecon.batch.BatchNames.batchFolder;
 import static com.modecon.batch.BatchNames.configurationFolder;
-import static com.modecon.batch.BatchNames.resultsFolder;
 
 import com.modecon.batch.BatchNames;
 import com.modecon.batch.GapPlan;
@@ -12,6 +11,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,14 +35,16 @@ import java.util.UUID;
  * <p>Invariants kept here:
  * <ul>
  *   <li>A folder named {@code Batch(n)} is complete or does not exist: every batch is built in staging and
- *       appears through one atomic rename.</li>
+ *       appears through one atomic rename; it leaves the same way, into the trash.</li>
  *   <li>Nothing outside the root is written, and no link below the root is followed.</li>
- *   <li>The template {@code Batch(0)} is only read.</li>
+ *   <li>The templates ({@code Batch(0)}, {@code Templates/}) are only read.</li>
  *   <li>Other processes may create batches at the same time. A rename onto an existing non-empty folder
  *       fails, and a batch is never empty (it always holds its {@code Results(n)}), so of two writers aiming
  *       at one number exactly one wins; the other plans again. No file lock is involved.</li>
  * </ul>
- * Mutating methods must be called from the single serializing executor; this class has no locks of its own.
+ * Methods that change batches must be called from the single serializing executor; this class has no locks of
+ * its own. Reads may run anywhere. Uploads are received into this instance's own staging folder, which no
+ * other code writes.
  */
 @ApplicationScoped
 public class BatchFileSystem {
@@ -50,17 +54,34 @@ public class BatchFileSystem {
 
     private final Path root;
     private final Duration staleAfter;
+    private final long importMaxBytes;
+    private final int importMaxEntries;
     private final StagingArea staging;
+    private final Templates templates;
+    private final BatchBuilder builder;
+    private final BatchCatalog catalog;
+    private final TrashArea trash;
 
     @Inject
     public BatchFileSystem(BatchConfig config) {
-        this(config.root(), config.staging().staleAfter(), newInstanceId());
+        this(config.root(), config.staging().staleAfter(), config.importing().maxBytes(),
+                config.importing().maxEntries(), newInstanceId());
     }
 
     BatchFileSystem(Path root, Duration staleAfter, String instanceId) {
+        this(root, staleAfter, 1L << 30, 100_000, instanceId);
+    }
+
+    BatchFileSystem(Path root, Duration staleAfter, long importMaxBytes, int importMaxEntries, String instanceId) {
         this.root = root.toAbsolutePath().normalize();
         this.staleAfter = staleAfter;
+        this.importMaxBytes = importMaxBytes;
+        this.importMaxEntries = importMaxEntries;
         this.staging = new StagingArea(this.root, instanceId);
+        this.templates = new Templates(this.root);
+        this.builder = new BatchBuilder(this.root, templates, importMaxBytes, importMaxEntries);
+        this.catalog = new BatchCatalog(this.root);
+        this.trash = new TrashArea(this.root);
     }
 
     public Path root() {
@@ -94,24 +115,27 @@ public class BatchFileSystem {
     }
 
     /**
-     * Fills every free number below the highest batch, then creates the first free number above it.
+     * Fills every free number below the highest batch from the default template, then creates the first free
+     * number above it from {@code source}.
      *
+     * @param createdBy who asked, as recorded in the metadata; may be null
      * @throws TemplateMissingException when {@code Batch(0)/ConfigurationPlotSpec(0)} is not a folder
      * @throws com.modecon.batch.GapLimitExceededException when more than {@code maxGapFill} gaps would be filled
      */
-    public Creation createNext(int maxGapFill) {
-        requireTemplate();
+    public Creation createNext(int maxGapFill, BatchSource source, String createdBy) {
+        requireDefaultTemplate();
         List<Long> filled = new ArrayList<>();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RootScan scan = scanOrFail();
             GapPlan plan = GapPlan.of(scan.versions(), scan.taken(), maxGapFill);
             for (long gap : plan.gaps()) {
-                if (createBatch(gap)) {
+                if (createBatch(gap, BatchSource.defaultTemplate(), createdBy).isPresent()) {
                     filled.add(gap);
                 }
             }
-            if (createBatch(plan.next())) {
-                return new Creation(plan.next(), filled);
+            Optional<BatchMetadata> created = createBatch(plan.next(), source, createdBy);
+            if (created.isPresent()) {
+                return new Creation(plan.next(), created.get().id(), filled);
             }
             Log.debugf("%s was taken by another process; planning again", batchFolder(plan.next()));
         }
@@ -136,6 +160,104 @@ public class BatchFileSystem {
         return new RootScan(versions, taken);
     }
 
+    /** Every batch, ascending by number; the template is not a batch. */
+    public List<BatchSummary> list() throws IOException {
+        return catalog.list();
+    }
+
+    /** One batch with its current size and whether it has results; {@link BatchNotFoundException} if none. */
+    public BatchDetails describe(long number) throws IOException {
+        return catalog.describe(number);
+    }
+
+    /** The names of the templates a batch can start from, {@code default} first. */
+    public List<String> templateNames() throws IOException {
+        return templates.names();
+    }
+
+    /** Fails with {@link TemplateNotFoundException} unless {@code name} is a template. */
+    public void requireTemplate(String name) {
+        templates.folder(name);
+    }
+
+    /**
+     * Moves a batch into the trash.
+     *
+     * @throws TemplateProtectedException for batch 0
+     * @throws ResultsNotEmptyException when {@code Results(n)} holds anything and {@code force} is false
+     * @throws BatchNotFoundException when there is no such batch
+     */
+    public TrashEntry delete(long number, boolean force, String deletedBy) throws IOException {
+        if (number == TEMPLATE) {
+            throw new TemplateProtectedException();
+        }
+        BatchDetails batch = catalog.describe(number);
+        if (batch.hasResults() && !force) {
+            throw new ResultsNotEmptyException(number);
+        }
+        return trash.moveToTrash(number, deletedBy, Instant.now());
+    }
+
+    public List<TrashEntry> trashed() throws IOException {
+        return trash.list();
+    }
+
+    /** Moves a trashed batch back under its old number; {@link RestoreConflictException} if it was taken. */
+    public TrashEntry restore(UUID id) throws IOException {
+        return trash.restore(id);
+    }
+
+    /** Streams batch {@code number} as a zip; {@link BatchNotFoundException} before any byte if it is missing. */
+    public void export(long number, OutputStream out) throws IOException {
+        BatchArchives.export(requireBatch(number), number, out);
+    }
+
+    /** Fails with {@link BatchNotFoundException} unless {@code Batch(number)} is a real folder. */
+    public Path requireBatch(long number) {
+        Path folder = root.resolve(batchFolder(number));
+        if (number < 1 || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new BatchNotFoundException(number);
+        }
+        return folder;
+    }
+
+    /**
+     * Copies an uploaded archive into this instance's staging folder, stopping with
+     * {@link ArchiveTooLargeException} as soon as it passes the import limit. The caller removes the file with
+     * {@link #discardUpload} once done.
+     */
+    public Path receiveUpload(InputStream upload) throws IOException {
+        Path file = staging.newWorkPath("upload");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int read = upload.read(buffer); read >= 0; read = upload.read(buffer)) {
+                total += read;
+                if (total > importMaxBytes) {
+                    throw ArchiveTooLargeException.upload(importMaxBytes);
+                }
+                out.write(buffer, 0, read);
+            }
+        } catch (IOException | RuntimeException e) {
+            discardUpload(file);
+            throw e;
+        }
+        return file;
+    }
+
+    /** Checks an upload before anything is built from it (400 and 413 cases). */
+    public BatchSource inspectUpload(Path upload) throws IOException {
+        return new BatchSource.Archive(upload, BatchArchives.inspect(upload, importMaxBytes, importMaxEntries));
+    }
+
+    public void discardUpload(Path upload) {
+        try {
+            Files.deleteIfExists(upload);
+        } catch (IOException e) {
+            Log.warnf("Upload %s could not be removed (%s); the staging sweep will retry", upload, e.getMessage());
+        }
+    }
+
     /** Why the root cannot serve creations right now, or empty when it can. Reads only. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -144,8 +266,8 @@ public class BatchFileSystem {
         } else if (!Files.isWritable(root)) {
             problems.add("batch root " + root + " is not writable");
         }
-        if (!isTemplatePresent()) {
-            problems.add("template " + templateName() + " is missing");
+        if (!templates.hasDefault()) {
+            problems.add("template " + defaultTemplateName() + " is missing");
         }
         return problems;
     }
@@ -158,42 +280,32 @@ public class BatchFileSystem {
         }
     }
 
-    private void requireTemplate() {
-        if (!isTemplatePresent()) {
-            throw new TemplateMissingException(templateName());
+    private void requireDefaultTemplate() {
+        if (!templates.hasDefault()) {
+            throw new TemplateMissingException(defaultTemplateName());
         }
     }
 
-    private boolean isTemplatePresent() {
-        Path batchZero = root.resolve(batchFolder(TEMPLATE));
-        return Files.isDirectory(batchZero, LinkOption.NOFOLLOW_LINKS)
-                && Files.isDirectory(template(), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private Path template() {
-        return root.resolve(batchFolder(TEMPLATE)).resolve(configurationFolder(TEMPLATE));
-    }
-
-    private static String templateName() {
+    private static String defaultTemplateName() {
         return batchFolder(TEMPLATE) + "/" + configurationFolder(TEMPLATE);
     }
 
     /**
      * Builds batch {@code number} in staging and renames it into place.
      *
-     * @return false when the name was taken by someone else first (nothing of ours is left behind)
+     * @return the new batch's metadata, or empty when the name was taken by someone else first (nothing of
+     *     ours is left behind)
      */
-    private boolean createBatch(long number) {
+    private Optional<BatchMetadata> createBatch(long number, BatchSource source, String createdBy) {
         Path target = root.resolve(batchFolder(number));
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
+            return Optional.empty();
         }
         Path work = null;
         try {
-            work = staging.newWorkFolder();
-            TemplateCopier.copy(template(), work.resolve(configurationFolder(number)), TEMPLATE, number);
-            Files.createDirectory(work.resolve(resultsFolder(number)));
-            return moveIntoPlace(work, target);
+            work = staging.newWorkPath("work");
+            BatchMetadata metadata = builder.build(work, number, source, createdBy);
+            return moveIntoPlace(work, target) ? Optional.of(metadata) : Optional.empty();
         } catch (IOException e) {
             throw new BatchStorageException(batchFolder(number) + " could not be created", e);
         } finally {

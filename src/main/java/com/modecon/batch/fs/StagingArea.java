@@ -43,10 +43,13 @@ final class StagingArea {
         return own;
     }
 
-    /** A new empty folder to build one batch in; the owner's folder is recreated if a sweep removed it. */
-    Path newWorkFolder() throws IOException {
+    /**
+     * A fresh path, not yet created, to build one batch or hold one upload in; the owner's folder is recreated
+     * if a sweep removed it.
+     */
+    Path newWorkPath(String kind) throws IOException {
         Files.createDirectories(own);
-        return Files.createDirectory(own.resolve("work-" + workCounter.incrementAndGet()));
+        return own.resolve(kind + "-" + workCounter.incrementAndGet());
     }
 
     /** Marks this instance as alive for the other instances' sweeps. */

@@ -24,7 +24,11 @@ final class TemplateCopier {
     private TemplateCopier() {
     }
 
-    static void copy(Path source, Path target, long fromNumber, long toNumber) throws IOException {
+    /**
+     * @param sourceName how the source is named in an error, e.g. "The template" or "Batch(4)"
+     */
+    static void copy(Path source, Path target, long fromNumber, long toNumber, String sourceName)
+            throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             private final Deque<Path> targets = new ArrayDeque<>();
 
@@ -39,7 +43,7 @@ final class TemplateCopier {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 if (!attributes.isRegularFile()) {
                     String kind = attributes.isSymbolicLink() ? "symbolic link" : "special file";
-                    throw new UnsupportedTemplateEntryException(relative(file), kind);
+                    throw new UnsupportedTemplateEntryException(sourceName, relative(file), kind);
                 }
                 Path copy = renamedChild(file);
                 Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);

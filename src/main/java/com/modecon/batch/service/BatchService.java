@@ -2,16 +2,36 @@ package com.modecon.batch.service;
 
 import com.modecon.batch.BatchException;
 import com.modecon.batch.BatchNames;
+import com.modecon.batch.fs.BatchDetails;
 import com.modecon.batch.fs.BatchFileSystem;
+import com.modecon.batch.fs.BatchSource;
+import com.modecon.batch.fs.BatchSummary;
 import com.modecon.batch.fs.Creation;
+import com.modecon.batch.fs.TrashEntry;
 import com.modecon.config.BatchConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-/** Batch operations as {@link Uni}s whose file work runs on the {@link SerialExecutor}. */
+/**
+ * Batch operations as {@link Uni}s. Work that changes batches runs on the {@link SerialExecutor}, one task after
+ * the other; reads run on the worker pool. Either way the file work leaves the event loop here, and only here:
+ * {@code runSubscriptionOn} runs the supplier itself on the chosen executor ({@code emitOn} would only move the
+ * result). Writes fail with {@link RejectedExecutionException} when the writer's queue is full or the service is
+ * shutting down.
+ */
 @ApplicationScoped
 public class BatchService {
 
@@ -27,43 +47,143 @@ public class BatchService {
         this.maxGapFill = config.maxGapFill();
     }
 
-    /**
-     * Creates the next batch, filling gaps below it first. This is where the work leaves the event loop:
-     * {@code runSubscriptionOn} runs the supplier itself on the writer thread (whereas {@code emitOn} would
-     * only move the result). Fails with {@link RejectedExecutionException} when the writer's queue is full
-     * or the service is shutting down.
-     */
+    /** The legacy creation: gaps filled, then the next number, from the default template. */
     public Uni<Creation> createNext() {
-        return Uni.createFrom().item(this::createNextNow)
+        return onWriter(() -> createNow(BatchSource.defaultTemplate(), null));
+    }
+
+    /** A new batch from a template or a clone of another batch, described once it is in place. */
+    public Uni<BatchDetails> create(BatchSource source, String createdBy) {
+        return onWriter(() -> {
+            requireSource(source);
+            return fileSystem.describe(createNow(source, createdBy).number());
+        });
+    }
+
+    /**
+     * A new batch from an uploaded zip. The upload is received and checked on the calling thread (a worker: it
+     * blocks on the network), into this instance's own staging folder; only the building runs on the writer.
+     */
+    public Uni<BatchDetails> importArchive(InputStream upload, String createdBy) {
+        return Uni.createFrom().item(() -> receive(upload))
+                .chain(file -> onWriter(() -> {
+                    BatchSource source = fileSystem.inspectUpload(file);
+                    return fileSystem.describe(createNow(source, createdBy).number());
+                }).eventually(() -> fileSystem.discardUpload(file)));
+    }
+
+    public Uni<TrashEntry> delete(long number, boolean force, String deletedBy) {
+        return onWriter(() -> {
+            TrashEntry entry = fileSystem.delete(number, force, deletedBy);
+            Log.infof("Deleted %s into trash entry %s (force: %s, by: %s)", BatchNames.batchFolder(number),
+                    entry.id(), force, deletedBy);
+            return entry;
+        });
+    }
+
+    public Uni<BatchDetails> restore(UUID trashId) {
+        return onWriter(() -> {
+            TrashEntry entry = fileSystem.restore(trashId);
+            BatchDetails batch = fileSystem.describe(entry.number());
+            Log.infof("Restored %s (id %s) from trash entry %s", BatchNames.batchFolder(entry.number()),
+                    batch.id(), trashId);
+            return batch;
+        });
+    }
+
+    public Uni<List<BatchSummary>> list() {
+        return onWorker(fileSystem::list);
+    }
+
+    public Uni<BatchDetails> describe(long number) {
+        return onWorker(() -> fileSystem.describe(number));
+    }
+
+    public Uni<List<String>> templates() {
+        return onWorker(fileSystem::templateNames);
+    }
+
+    public Uni<List<TrashEntry>> trash() {
+        return onWorker(fileSystem::trashed);
+    }
+
+    /** Checks that the batch exists, so a missing one is a 404 before the zip stream starts. */
+    public Uni<Path> exportable(long number) {
+        return onWorker(() -> fileSystem.requireBatch(number));
+    }
+
+    /** Streams a batch as a zip; blocking, for the thread that writes the response body. */
+    public void export(long number, OutputStream out) throws IOException {
+        fileSystem.export(number, out);
+    }
+
+    private Path receive(InputStream upload) {
+        try {
+            return fileSystem.receiveUpload(upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireSource(BatchSource source) {
+        if (source instanceof BatchSource.Template template) {
+            fileSystem.requireTemplate(template.name());
+        } else if (source instanceof BatchSource.Clone clone) {
+            fileSystem.requireBatch(clone.number());
+        }
+    }
+
+    /** Runs on the writer thread. */
+    private Creation createNow(BatchSource source, String createdBy) throws IOException {
+        long started = System.nanoTime();
+        Creation creation = fileSystem.createNext(maxGapFill, source, createdBy);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.created(creation, took);
+        Log.infof("Created %s (id %s) from %s in %d ms; gaps filled: %s", BatchNames.batchFolder(creation.number()),
+                creation.id(), source.label(), took.toMillis(),
+                creation.filledGaps().isEmpty() ? "none" : creation.filledGaps());
+        return creation;
+    }
+
+    private <T> Uni<T> onWriter(Callable<T> work) {
+        return Uni.createFrom().item(() -> call(work, true))
                 .runSubscriptionOn(writer)
                 .onFailure(RejectedExecutionException.class)
                 .invoke(this::logRejection);
     }
 
-    private Creation createNextNow() {
-        long started = System.nanoTime();
+    private <T> Uni<T> onWorker(Callable<T> read) {
+        Executor workers = Infrastructure.getDefaultWorkerPool();
+        return Uni.createFrom().item(() -> call(read, false))
+                .runSubscriptionOn(workers);
+    }
+
+    private <T> T call(Callable<T> work, boolean mutation) {
         try {
-            Creation creation = fileSystem.createNext(maxGapFill);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            metrics.created(creation, took);
-            Log.infof("Created %s in %d ms; gaps filled: %s", BatchNames.batchFolder(creation.number()),
-                    took.toMillis(), creation.filledGaps().isEmpty() ? "none" : creation.filledGaps());
-            return creation;
+            return work.call();
         } catch (BatchException refused) {
-            metrics.refused(refused.reason());
-            Log.warnf("Refused a creation in %s: %s", fileSystem.root(), refused.getMessage());
+            if (mutation) {
+                metrics.refused(refused.reason());
+                Log.warnf("Refused a change in %s: %s", fileSystem.root(), refused.getMessage());
+            }
             throw refused;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
     private void logRejection(Throwable rejection) {
         if (rejection instanceof WriterClosedException) {
             metrics.rejected("shutting-down");
-            Log.warnf("Refused a creation in %s: the service is shutting down", fileSystem.root());
+            Log.warnf("Refused a change in %s: the service is shutting down", fileSystem.root());
         } else {
             metrics.rejected("queue-full");
-            Log.warnf("Refused a creation in %s: the writer queue is full (%d waiting)",
-                    fileSystem.root(), writer.queued());
+            Log.warnf("Refused a change in %s: the writer queue is full (%d waiting)", fileSystem.root(),
+                    writer.queued());
         }
     }
 }

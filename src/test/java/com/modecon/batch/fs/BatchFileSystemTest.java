@@ -64,7 +64,7 @@ class BatchFileSystemTest {
         BatchFileSystem fileSystem = prepared("me");
 
         UnsupportedTemplateEntryException error = assertThrows(UnsupportedTemplateEntryException.class,
-                () -> fileSystem.createNext(1000));
+                () -> fileSystem.createNext(1000, BatchSource.defaultTemplate(), null));
 
         assertTrue(error.getMessage().contains("special file at ConfigurationPlotSpec(0)/pipe(0)"), error.getMessage());
         assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
@@ -77,9 +77,11 @@ class BatchFileSystemTest {
         Files.writeString(Files.createDirectory(root.resolve("Batch(3)")).resolve("keep.txt"), "keep");
         BatchFileSystem fileSystem = prepared("me");
 
-        Creation creation = fileSystem.createNext(1000);
+        Creation creation = fileSystem.createNext(1000, BatchSource.defaultTemplate(), "tester");
 
-        assertEquals(new Creation(4, List.of(1L, 2L)), creation);
+        assertEquals(4, creation.number());
+        assertEquals(List.of(1L, 2L), creation.filledGaps());
+        assertEquals(creation.id(), MetadataFile.read(root.resolve("Batch(4)")).orElseThrow().id());
         assertEquals(List.of(), Roots.leftoversInStaging(root));
     }
 
@@ -120,7 +122,7 @@ class BatchFileSystemTest {
             throw new IllegalStateException(e);
         }
         for (int i = 0; i < count; i++) {
-            numbers.add(fileSystem.createNext(1000).number());
+            numbers.add(fileSystem.createNext(1000, BatchSource.defaultTemplate(), null).number());
         }
     }
 

@@ -38,9 +38,9 @@ class OperatorLogIT {
             assertFalse(refused.body().contains("\tat "), refused.body());
 
             String log = service.log();
-            assertTrue(logged(log, "\"level\":\"INFO\".*\"message\":\"Created Batch\\(4\\) in \\d+ ms; "
-                    + "gaps filled: \\[1, 2]\""), log);
-            assertTrue(logged(log, "\"level\":\"WARN\".*\"message\":\"Refused a creation in "
+            assertTrue(logged(log, "\"level\":\"INFO\".*\"message\":\"Created Batch\\(4\\) \\(id [0-9a-f-]{36}\\) "
+                    + "from template:default in \\d+ ms; gaps filled: \\[1, 2]\""), log);
+            assertTrue(logged(log, "\"level\":\"WARN\".*\"message\":\"Refused a change in "
                     + Pattern.quote(root.toString()) + ": .*fill 4 missing batches below Batch\\(9\\)"), log);
         }
     }

@@ -1,0 +1,70 @@
+package com.modecon.batch.fs;
+
+import static com.modecon.batch.BatchNames.TEMPLATE;
+import static com.modecon.batch.BatchNames.batchFolder;
+import static com.modecon.batch.BatchNames.configurationFolder;
+import static com.modecon.batch.BatchNames.resultsFolder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Fills a work folder in staging with everything {@code Batch(n)} will hold: the configuration from its
+ * source, a {@code Results(n)} folder (so a batch is never empty, which the atomic placement relies on), and
+ * the metadata file. Nobody else looks into staging, so a half-filled work folder is harmless.
+ */
+final class BatchBuilder {
+
+    private final Path root;
+    private final Templates templates;
+    private final long importMaxBytes;
+    private final int importMaxEntries;
+
+    BatchBuilder(Path root, Templates templates, long importMaxBytes, int importMaxEntries) {
+        this.root = root;
+        this.templates = templates;
+        this.importMaxBytes = importMaxBytes;
+        this.importMaxEntries = importMaxEntries;
+    }
+
+    /** Creates {@code work} (which must not exist) as the future {@code Batch(number)}; returns its metadata. */
+    BatchMetadata build(Path work, long number, BatchSource source, String createdBy) throws IOException {
+        if (source instanceof BatchSource.Archive archive) {
+            BatchArchives.extract(archive.zipFile(), archive.inspection(), work, number, importMaxBytes,
+                    importMaxEntries);
+        } else {
+            Files.createDirectory(work);
+            copyConfiguration(work, number, source);
+        }
+        Files.createDirectories(work.resolve(resultsFolder(number)));
+        BatchMetadata metadata = new BatchMetadata(UUID.randomUUID(), number, Instant.now(), createdBy,
+                source.label());
+        MetadataFile.write(work, metadata);
+        return metadata;
+    }
+
+    private void copyConfiguration(Path work, long number, BatchSource source) throws IOException {
+        Path target = work.resolve(configurationFolder(number));
+        if (source instanceof BatchSource.Clone clone) {
+            long original = clone.number();
+            TemplateCopier.copy(cloneSource(original), target, original, number, batchFolder(original));
+        } else {
+            String name = ((BatchSource.Template) source).name();
+            TemplateCopier.copy(templates.folder(name), target, TEMPLATE, number, "The template '" + name + "'");
+        }
+    }
+
+    private Path cloneSource(long number) {
+        Path batch = root.resolve(batchFolder(number));
+        Path configuration = batch.resolve(configurationFolder(number));
+        if (number < 1 || !Files.isDirectory(batch, LinkOption.NOFOLLOW_LINKS)
+                || !Files.isDirectory(configuration, LinkOption.NOFOLLOW_LINKS)) {
+            throw new BatchNotFoundException(number);
+        }
+        return configuration;
+    }
+}
