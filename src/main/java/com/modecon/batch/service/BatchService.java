@@ -107,12 +107,15 @@ public class BatchService {
         return onWorker(fileSystem::trashed);
     }
 
-    /** Checks that the batch exists, so a missing one is a 404 before the zip stream starts. */
-    public Uni<Path> exportable(long number) {
-        return onWorker(() -> fileSystem.requireBatch(number));
+    /**
+     * Checks that the batch exists, so a missing one is a 404 before the zip stream starts. Blocking: for the
+     * export, whose response body is written by a worker thread anyway.
+     */
+    public void requireBatch(long number) {
+        fileSystem.requireBatch(number);
     }
 
-    /** Streams a batch as a zip; blocking, for the thread that writes the response body. */
+    /** Streams a batch as a zip; blocking, for the worker thread that writes the response body. */
     public void export(long number, OutputStream out) throws IOException {
         fileSystem.export(number, out);
     }

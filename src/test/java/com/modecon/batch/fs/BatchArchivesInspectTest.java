@@ -1,10 +1,11 @@
 package com.modecon.batch.fs;
 
-import static com.modecon.batch.fs.ZipFixtures.zipOf;
+import static com.modecon.testing.ZipFixtures.zipOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modecon.testing.ZipFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.modecon.batch.fs;
+package com.modecon.testing;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.zip.ZipOutputStream;
  * Builds test archives with {@link ZipOutputStream} and then edits their bytes where the writer would never go:
  * Unix modes, lying sizes, duplicate names. Headers are found by walking the archive's own structures.
  */
-final class ZipFixtures {
+public final class ZipFixtures {
 
     static final int CENTRAL_SIGNATURE = 0x02014b50;
     static final int END_SIGNATURE = 0x06054b50;
@@ -24,7 +24,7 @@ final class ZipFixtures {
     }
 
     /** A zip of the given entries in order; a name ending with / is a folder, a file holds its own name. */
-    static Path zipOf(Path file, String... names) throws IOException {
+    public static Path zipOf(Path file, String... names) throws IOException {
         OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file));
         try (ZipOutputStream zip = new ZipOutputStream(raw, StandardCharsets.UTF_8)) {
             for (String name : names) {
@@ -39,7 +39,7 @@ final class ZipFixtures {
     }
 
     /** One deflated file of {@code size} zero bytes, streamed: small on disk, large when unpacked. */
-    static Path zeroBomb(Path file, String name, long size) throws IOException {
+    public static Path zeroBomb(Path file, String name, long size) throws IOException {
         byte[] zeros = new byte[1 << 16];
         try (OutputStream raw = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(raw)) {
             zip.putNextEntry(new ZipEntry(name));
@@ -52,7 +52,7 @@ final class ZipFixtures {
     }
 
     /** Marks an entry as written on Unix with the given mode, e.g. {@code 0120777} for a symbolic link. */
-    static void setUnixMode(Path zip, String name, int mode) throws IOException {
+    public static void setUnixMode(Path zip, String name, int mode) throws IOException {
         edit(zip, bytes -> {
             int header = centralHeader(bytes, name);
             bytes.putShort(header + 4, (short) ((3 << 8) | 20));
@@ -60,31 +60,31 @@ final class ZipFixtures {
         });
     }
 
-    static void setCentralSize(Path zip, String name, int declaredSize) throws IOException {
+    public static void setCentralSize(Path zip, String name, int declaredSize) throws IOException {
         edit(zip, bytes -> bytes.putInt(centralHeader(bytes, name) + 24, declaredSize));
     }
 
-    static void setCentralFlags(Path zip, String name, int flags) throws IOException {
+    public static void setCentralFlags(Path zip, String name, int flags) throws IOException {
         edit(zip, bytes -> bytes.putShort(centralHeader(bytes, name) + 8, (short) flags));
     }
 
     /** Rewrites a name in the central directory only; both names must have the same UTF-8 length. */
-    static void renameInCentral(Path zip, String from, String to) throws IOException {
+    public static void renameInCentral(Path zip, String from, String to) throws IOException {
         edit(zip, bytes -> bytes.put(centralHeader(bytes, from) + 46, utf8(to, from)));
     }
 
     /** Overwrites one byte of a name in the central directory, e.g. to make it invalid UTF-8. */
-    static void setCentralNameByte(Path zip, String name, int index, byte value) throws IOException {
+    public static void setCentralNameByte(Path zip, String name, int index, byte value) throws IOException {
         edit(zip, bytes -> bytes.put(centralHeader(bytes, name) + 46 + index, value));
     }
 
     /** Rewrites a name in the local header only, so it disagrees with the central directory. */
-    static void renameInLocal(Path zip, String from, String to) throws IOException {
+    public static void renameInLocal(Path zip, String from, String to) throws IOException {
         edit(zip, bytes -> bytes.put(localHeader(bytes, from) + 30, utf8(to, from)));
     }
 
     /** Overwrites the first bytes of an entry's stored data. */
-    static void overwriteData(Path zip, String name, byte[] data) throws IOException {
+    public static void overwriteData(Path zip, String name, byte[] data) throws IOException {
         edit(zip, bytes -> {
             int local = localHeader(bytes, name);
             int dataStart = local + 30 + unsigned16(bytes, local + 26) + unsigned16(bytes, local + 28);
@@ -93,7 +93,7 @@ final class ZipFixtures {
     }
 
     /** Makes the end record claim a different number of entries than the directory holds. */
-    static void setEndEntryCount(Path zip, int count) throws IOException {
+    public static void setEndEntryCount(Path zip, int count) throws IOException {
         edit(zip, bytes -> {
             int end = endRecord(bytes);
             bytes.putShort(end + 8, (short) count);
