@@ -73,6 +73,13 @@ class BatchesApiTest {
     }
 
     @Test
+    void largeBodyOutsideTheImport_is413BeforeItIsRead() {
+        problem(given().contentType(ContentType.JSON).body(" ".repeat(70_000) + "{}").when().post("/batches").then(),
+                413, "body-too-large");
+        assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
+    }
+
+    @Test
     void createWithoutBody_is201WithLocationAndDetails() {
         given()
                 .header("X-User", "maria")
