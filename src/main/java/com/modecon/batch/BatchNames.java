@@ -13,7 +13,7 @@ public final class BatchNames {
     /** The template's number; {@code Batch(0)} is never a version and never written. */
     public static final long TEMPLATE = 0;
 
-    /** A version is named exactly {@code Batch(n)} with n a canonical decimal of at least 1 (no sign, no zero padding). */
+    /** A version is named exactly {@code Batch(n)}, n a canonical decimal of at least 1: no sign, no padding. */
     private static final Pattern VERSION = Pattern.compile("Batch\\(([1-9][0-9]*)\\)");
 
     private BatchNames() {

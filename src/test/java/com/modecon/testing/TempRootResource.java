@@ -32,6 +32,8 @@ public class TempRootResource implements QuarkusTestResourceLifecycleManager {
         TemplateFixture.writeTemplate(root);
         Map<String, String> config = new HashMap<>(extraConfig);
         config.put("batch.root", root.toString());
+        // The packaged service runs its production profile; tests need no load balancer drain on stop.
+        config.putIfAbsent("quarkus.shutdown.delay", "0s");
         return config;
     }
 

@@ -11,7 +11,8 @@ import com.modecon.batch.BatchException;
 public final class RestoreConflictException extends BatchException {
 
     RestoreConflictException(long number) {
-        super("restore-conflict", batchFolder(number) + " cannot be restored: the number " + number + " was taken after the deletion"
-                + " (new batches fill free numbers); the deleted batch stays in the trash");
+        super("restore-conflict", batchFolder(number) + " cannot be restored: the number " + number
+                + " was taken after the deletion (new batches fill free numbers); the deleted batch stays in the"
+                + " trash");
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 public final class TrashEntryNotFoundException extends BatchException {
 
     TrashEntryNotFoundException(UUID id) {
-        super("trash-entry-not-found", "The trash holds no deleted batch with the id " + id + "; it may have been restored already");
+        super("trash-entry-not-found",
+                "The trash holds no deleted batch with the id " + id + "; it may have been restored already");
     }
 }

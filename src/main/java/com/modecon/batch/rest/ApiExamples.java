@@ -21,7 +21,8 @@ final class ApiExamples {
              "detail":"'abc' is not a batch number (a decimal like 7)"}""";
     static final String RESULTS_NOT_EMPTY = """
             {"type":"urn:modecon:problem:results-not-empty","title":"Results not empty","status":409,
-             "detail":"Batch(4)/Results(4) holds results; delete with ?force=true to move the batch to the trash anyway"}""";
+             "detail":"Batch(4)/Results(4) holds results; delete with ?force=true to move the batch to the \
+            trash anyway"}""";
     static final String UNAUTHORIZED = """
             {"type":"urn:modecon:problem:unauthorized","title":"Unauthorized","status":401,
              "detail":"This request needs the header Authorization: Bearer <batch.api-key>"}""";

@@ -80,7 +80,8 @@ public class BatchesResource {
     @APIResponse(responseCode = "404", description = "No such batch", content = @Content(mediaType = MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing",
                     value = ApiExamples.NOT_FOUND)))
-    public Uni<BatchDetails> describe(@Parameter(description = "Batch number", example = "7") @PathParam("n") String n) {
+    public Uni<BatchDetails> describe(
+            @Parameter(description = "Batch number", example = "7") @PathParam("n") String n) {
         return batches.describe(PathParams.batchNumber(n));
     }
 

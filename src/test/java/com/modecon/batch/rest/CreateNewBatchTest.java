@@ -38,6 +38,7 @@ class CreateNewBatchTest {
 
     static final String CREATED = "{\"NewBatchNumber\":%d,\"message\":\"New batch created successfully\"}";
     static final String FAILED = "Error creating new batches";
+    static final String ROOT_CHECK = "checks.find { it.name == 'batch-root' }";
 
     @TestRoot
     Path root;
@@ -271,7 +272,7 @@ class CreateNewBatchTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'batch-root' }.data.root", equalTo(root.toString()));
+                .body(ROOT_CHECK + ".data.root", equalTo(root.toString()));
     }
 
     @Test
@@ -284,7 +285,7 @@ class CreateNewBatchTest {
                 .then()
                 .statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'batch-root' }.data.problem1", equalTo("template Batch(0)/ConfigurationPlotSpec(0) is missing"));
+                .body(ROOT_CHECK + ".data.problem1", equalTo("template Batch(0)/ConfigurationPlotSpec(0) is missing"));
     }
 
     @Test
@@ -297,7 +298,7 @@ class CreateNewBatchTest {
                 .then()
                 .statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'batch-root' }.data.problem1", containsString("is missing or not a folder"));
+                .body(ROOT_CHECK + ".data.problem1", containsString("is missing or not a folder"));
     }
 
     @Test
