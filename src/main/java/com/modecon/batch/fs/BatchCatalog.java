@@ -51,6 +51,11 @@ final class BatchCatalog {
         return summaries;
     }
 
+    /** The summary of one batch, or empty when there is no such batch folder. */
+    Optional<BatchSummary> summary(long number) throws IOException {
+        return summaryIfBatch(root.resolve(batchFolder(number)), number);
+    }
+
     /** One batch with what is on disk now, or {@link BatchNotFoundException}. */
     BatchDetails describe(long number) throws IOException {
         Path folder = root.resolve(batchFolder(number));

@@ -3,6 +3,7 @@ package com.modecon.batch.fs;
 import static com.modecon.batch.BatchNames.TEMPLATE;
 import static com.modecon.batch.BatchNames.batchFolder;
 import static com.modecon.batch.BatchNames.configurationFolder;
+import static com.modecon.batch.BatchNames.resultsFolder;
 
 import com.modecon.batch.BatchNames;
 import com.modecon.batch.GapPlan;
@@ -191,11 +192,16 @@ public class BatchFileSystem {
         if (number == TEMPLATE) {
             throw new TemplateProtectedException();
         }
-        BatchDetails batch = catalog.describe(number);
-        if (batch.hasResults() && !force) {
+        Path batch = requireBatch(number);
+        if (!force && holdsAnything(batch.resolve(resultsFolder(number)))) {
             throw new ResultsNotEmptyException(number);
         }
         return trash.moveToTrash(number, deletedBy, Instant.now());
+    }
+
+    /** The id a batch was created with, when it has metadata; cheap after the first listing. */
+    public Optional<UUID> idOf(long number) throws IOException {
+        return catalog.summary(number).map(BatchSummary::id);
     }
 
     public List<TrashEntry> trashed() throws IOException {
@@ -270,6 +276,15 @@ public class BatchFileSystem {
             problems.add("template " + defaultTemplateName() + " is missing");
         }
         return problems;
+    }
+
+    private static boolean holdsAnything(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            return entries.iterator().hasNext();
+        }
     }
 
     private RootScan scanOrFail() {

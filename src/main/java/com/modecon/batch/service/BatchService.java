@@ -74,9 +74,10 @@ public class BatchService {
 
     public Uni<TrashEntry> delete(long number, boolean force, String deletedBy) {
         return onWriter(() -> {
+            String batchId = fileSystem.idOf(number).map(UUID::toString).orElse("none");
             TrashEntry entry = fileSystem.delete(number, force, deletedBy);
-            Log.infof("Deleted %s into trash entry %s (force: %s, by: %s)", BatchNames.batchFolder(number),
-                    entry.id(), force, deletedBy);
+            Log.infof("Deleted %s (id %s) into trash entry %s (force: %s, by: %s)",
+                    BatchNames.batchFolder(number), batchId, entry.id(), force, deletedBy);
             return entry;
         });
     }
