@@ -2,6 +2,7 @@ package com.modecon.batch.fs;
 
 import com.modecon.batch.BatchNames;
 import com.modecon.batch.BatchNumberTooLargeException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,9 @@ final class ArchiveEntryRules {
     private static final int REGULAR_FILE = 0100000;
     private static final int FOLDER = 0040000;
     private static final int SHOWN_NAME_LENGTH = 160;
+    /** The longest file or folder name common file systems accept, in UTF-8 bytes. */
+    private static final int MAX_SEGMENT_BYTES = 255;
+    private static final String METADATA = ".batch.json";
 
     private ArchiveEntryRules() {
     }
@@ -40,7 +44,7 @@ final class ArchiveEntryRules {
         ArchiveLayout.conflict(names).ifPresent(conflict -> {
             throw new ArchiveRejectedException(conflict);
         });
-        return new ArchiveInspection(number, entries.size());
+        return new ArchiveInspection(number, entries.size(), checkBatchShape(entries, number));
     }
 
     /** Why a zip entry name could escape or confuse the folder it is unpacked into, or empty when it is safe. */
@@ -68,8 +72,35 @@ final class ArchiveEntryRules {
             if (segment.isEmpty() || segment.equals(".")) {
                 return Optional.of("has an empty or . folder name");
             }
+            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+                return Optional.of("has a name part longer than " + MAX_SEGMENT_BYTES + " bytes");
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The parts other programs rely on: {@code Results(k)} and {@code ConfigurationPlotSpec(k)} must be folders,
+     * and {@code .batch.json} (the service's own file, skipped on import) must not be a folder.
+     *
+     * @return whether anything lies inside {@code ConfigurationPlotSpec(k)/}
+     */
+    private static boolean checkBatchShape(List<CentralEntry> entries, long number) {
+        String top = BatchNames.batchFolder(number) + "/";
+        String configuration = top + BatchNames.configurationFolder(number);
+        String results = top + BatchNames.resultsFolder(number);
+        boolean hasConfiguration = false;
+        for (CentralEntry entry : entries) {
+            String name = entry.name();
+            if (name.equals(configuration) || name.equals(results)) {
+                reject(name, "must be a folder, not a file");
+            }
+            if (name.startsWith(top + METADATA + "/")) {
+                reject(name, "uses " + METADATA + ", the service's metadata file, as a folder");
+            }
+            hasConfiguration |= name.startsWith(configuration + "/");
+        }
+        return hasConfiguration;
     }
 
     private static boolean hasDriveLetter(String name) {

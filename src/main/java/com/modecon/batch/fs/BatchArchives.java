@@ -1,10 +1,12 @@
 package com.modecon.batch.fs;
 
+import com.modecon.batch.Renumbering;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
@@ -69,6 +71,15 @@ public final class BatchArchives {
      */
     public static void extract(Path zipFile, ArchiveInspection inspected, Path target, long newNumber, long maxBytes,
             int maxEntries) throws IOException {
+        extract(zipFile, inspected, target, newNumber, Set.of(), maxBytes, maxEntries);
+    }
+
+    /**
+     * As {@link #extract(Path, ArchiveInspection, Path, long, long, int)}, keeping the names in {@code fixedNames}
+     * unchanged (see {@link Renumbering}).
+     */
+    public static void extract(Path zipFile, ArchiveInspection inspected, Path target, long newNumber,
+            Set<String> fixedNames, long maxBytes, int maxEntries) throws IOException {
         if (newNumber < 1) {
             throw new IllegalArgumentException("A batch number is at least 1, not " + newNumber);
         }
@@ -77,7 +88,8 @@ public final class BatchArchives {
             throw ArchiveExtractor.changedSinceInspection();
         }
         List<String> names = entries.stream().map(CentralEntry::name).toList();
-        ExtractionPlan plan = ExtractionPlan.of(names, inspected.number(), newNumber);
+        Renumbering renumbering = new Renumbering(inspected.number(), newNumber, fixedNames);
+        ExtractionPlan plan = ExtractionPlan.of(names, renumbering);
         try (ZipFile zip = open(zipFile)) {
             new ArchiveExtractor(target, maxBytes).run(zip, names, plan);
         }

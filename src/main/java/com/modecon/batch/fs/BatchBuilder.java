@@ -1,10 +1,10 @@
 package com.modecon.batch.fs;
 
-import static com.modecon.batch.BatchNames.TEMPLATE;
 import static com.modecon.batch.BatchNames.batchFolder;
 import static com.modecon.batch.BatchNames.configurationFolder;
 import static com.modecon.batch.BatchNames.resultsFolder;
 
+import com.modecon.batch.Renumbering;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -34,8 +34,8 @@ final class BatchBuilder {
     /** Creates {@code work} (which must not exist) as the future {@code Batch(number)}; returns its metadata. */
     BatchMetadata build(Path work, long number, BatchSource source, String createdBy) throws IOException {
         if (source instanceof BatchSource.Archive archive) {
-            BatchArchives.extract(archive.zipFile(), archive.inspection(), work, number, importMaxBytes,
-                    importMaxEntries);
+            BatchArchives.extract(archive.zipFile(), archive.inspection(), work, number, templates.fixedNames(),
+                    importMaxBytes, importMaxEntries);
         } else {
             Files.createDirectory(work);
             copyConfiguration(work, number, source);
@@ -51,10 +51,12 @@ final class BatchBuilder {
         Path target = work.resolve(configurationFolder(number));
         if (source instanceof BatchSource.Clone clone) {
             long original = clone.number();
-            TemplateCopier.copy(cloneSource(original), target, original, number, batchFolder(original));
+            Renumbering renumbering = new Renumbering(original, number, templates.fixedNames());
+            TemplateCopier.copy(cloneSource(original), target, renumbering, batchFolder(original));
         } else {
             String name = ((BatchSource.Template) source).name();
-            TemplateCopier.copy(templates.folder(name), target, TEMPLATE, number, "The template '" + name + "'");
+            TemplateCopier.copy(templates.folder(name), target, Renumbering.fromTemplate(number),
+                    "The template '" + name + "'");
         }
     }
 

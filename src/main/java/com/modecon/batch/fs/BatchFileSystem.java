@@ -117,7 +117,9 @@ public class BatchFileSystem {
 
     /**
      * Fills every free number below the highest batch from the default template, then creates the first free
-     * number above it from {@code source}.
+     * number above it from {@code source}. The new batch is built first, so a source that is refused (an unsafe
+     * archive, a template holding a link) fails the request before any gap is filled: a refused request
+     * creates nothing.
      *
      * @param createdBy who asked, as recorded in the metadata; may be null
      * @throws TemplateMissingException when {@code Batch(0)/ConfigurationPlotSpec(0)} is not a folder
@@ -129,14 +131,18 @@ public class BatchFileSystem {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RootScan scan = scanOrFail();
             GapPlan plan = GapPlan.of(scan.versions(), scan.taken(), maxGapFill);
-            for (long gap : plan.gaps()) {
-                if (createBatch(gap, BatchSource.defaultTemplate(), createdBy).isPresent()) {
-                    filled.add(gap);
+            Staged next = stage(plan.next(), source, createdBy);
+            try {
+                for (long gap : plan.gaps()) {
+                    if (createGap(gap, createdBy)) {
+                        filled.add(gap);
+                    }
                 }
-            }
-            Optional<BatchMetadata> created = createBatch(plan.next(), source, createdBy);
-            if (created.isPresent()) {
-                return new Creation(plan.next(), created.get().id(), filled);
+                if (place(next)) {
+                    return new Creation(plan.next(), next.metadata().id(), filled);
+                }
+            } finally {
+                removeWork(next.work());
             }
             Log.debugf("%s was taken by another process; planning again", batchFolder(plan.next()));
         }
@@ -253,7 +259,12 @@ public class BatchFileSystem {
 
     /** Checks an upload before anything is built from it (400 and 413 cases). */
     public BatchSource inspectUpload(Path upload) throws IOException {
-        return new BatchSource.Archive(upload, BatchArchives.inspect(upload, importMaxBytes, importMaxEntries));
+        ArchiveInspection inspection = BatchArchives.inspect(upload, importMaxBytes, importMaxEntries);
+        if (!inspection.hasConfiguration()) {
+            String configuration = batchFolder(inspection.number()) + "/" + configurationFolder(inspection.number());
+            throw new ArchiveRejectedException("it has no " + configuration + "/ folder, which every batch needs");
+        }
+        return new BatchSource.Archive(upload, inspection);
     }
 
     public void discardUpload(Path upload) {
@@ -305,26 +316,45 @@ public class BatchFileSystem {
         return batchFolder(TEMPLATE) + "/" + configurationFolder(TEMPLATE);
     }
 
-    /**
-     * Builds batch {@code number} in staging and renames it into place.
-     *
-     * @return the new batch's metadata, or empty when the name was taken by someone else first (nothing of
-     *     ours is left behind)
-     */
-    private Optional<BatchMetadata> createBatch(long number, BatchSource source, String createdBy) {
-        Path target = root.resolve(batchFolder(number));
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
+    /** A batch built in staging, ready to be renamed to {@code Batch(number)}. */
+    private record Staged(long number, Path work, BatchMetadata metadata) {
+    }
+
+    /** Builds batch {@code number} in this instance's staging folder; on failure nothing is left behind. */
+    private Staged stage(long number, BatchSource source, String createdBy) {
         Path work = null;
         try {
             work = staging.newWorkPath("work");
-            BatchMetadata metadata = builder.build(work, number, source, createdBy);
-            return moveIntoPlace(work, target) ? Optional.of(metadata) : Optional.empty();
+            return new Staged(number, work, builder.build(work, number, source, createdBy));
         } catch (IOException e) {
-            throw new BatchStorageException(batchFolder(number) + " could not be created", e);
-        } finally {
             removeWork(work);
+            throw new BatchStorageException(batchFolder(number) + " could not be built", e);
+        } catch (RuntimeException e) {
+            removeWork(work);
+            throw e;
+        }
+    }
+
+    /** @return false when the name was taken by someone else first */
+    private boolean place(Staged staged) {
+        Path target = root.resolve(batchFolder(staged.number()));
+        try {
+            return moveIntoPlace(staged.work(), target);
+        } catch (IOException e) {
+            throw new BatchStorageException(batchFolder(staged.number()) + " could not be moved into place", e);
+        }
+    }
+
+    /** Fills one gap from the default template; false when another process filled it first. */
+    private boolean createGap(long number, String createdBy) {
+        if (Files.exists(root.resolve(batchFolder(number)), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Staged gap = stage(number, BatchSource.defaultTemplate(), createdBy);
+        try {
+            return place(gap);
+        } finally {
+            removeWork(gap.work());
         }
     }
 

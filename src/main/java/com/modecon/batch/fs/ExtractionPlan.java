@@ -1,6 +1,7 @@
 package com.modecon.batch.fs;
 
 import com.modecon.batch.BatchNames;
+import com.modecon.batch.Renumbering;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,14 +36,16 @@ record ExtractionPlan(List<Entry> entries) {
      * @throws ArchiveRejectedException when renumbering makes two names clash, e.g. {@code a(1)} and {@code a(2)}
      *     both becoming {@code a(2)}
      */
-    static ExtractionPlan of(List<String> names, long from, long to) {
+    static ExtractionPlan of(List<String> names, Renumbering renumbering) {
+        long from = renumbering.from();
+        long to = renumbering.to();
         int topLength = BatchNames.batchFolder(from).length() + 1;
         List<Entry> entries = new ArrayList<>();
         List<String> targetNames = new ArrayList<>();
         for (String name : names) {
             String inside = name.length() <= topLength ? "" : name.substring(topLength);
             if (!inside.equals(METADATA)) {
-                String renamed = BatchNames.renumber(inside, from, to);
+                String renamed = renumbering.path(inside);
                 entries.add(new Entry(name, renamed));
                 if (!renamed.isEmpty()) {
                     targetNames.add(renamed);

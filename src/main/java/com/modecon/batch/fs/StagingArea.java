@@ -3,6 +3,8 @@ package com.modecon.batch.fs;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -48,14 +50,33 @@ final class StagingArea {
      * if a sweep removed it.
      */
     Path newWorkPath(String kind) throws IOException {
-        Files.createDirectories(own);
+        ensureOwnFolder();
         return own.resolve(kind + "-" + workCounter.incrementAndGet());
     }
 
     /** Marks this instance as alive for the other instances' sweeps. */
     void heartbeat(Instant now) throws IOException {
-        Files.createDirectories(own);
+        ensureOwnFolder();
         Files.setLastModifiedTime(own, FileTime.from(now));
+    }
+
+    /**
+     * Creates {@code .staging} and this instance's folder in it when missing. Either one being anything but a
+     * real folder (say, a link someone placed) is refused: nothing is ever written through a link.
+     */
+    private void ensureOwnFolder() throws IOException {
+        ensureRealFolder(base);
+        ensureRealFolder(own);
+    }
+
+    private static void ensureRealFolder(Path folder) throws IOException {
+        try {
+            Files.createDirectory(folder);
+        } catch (FileAlreadyExistsException exists) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileSystemException(folder.toString(), null, "not a real folder (a link or a file)");
+            }
+        }
     }
 
     /**

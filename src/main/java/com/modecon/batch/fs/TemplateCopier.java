@@ -1,6 +1,6 @@
 package com.modecon.batch.fs;
 
-import com.modecon.batch.BatchNames;
+import com.modecon.batch.Renumbering;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -27,8 +27,7 @@ final class TemplateCopier {
     /**
      * @param sourceName how the source is named in an error, e.g. "The template" or "Batch(4)"
      */
-    static void copy(Path source, Path target, long fromNumber, long toNumber, String sourceName)
-            throws IOException {
+    static void copy(Path source, Path target, Renumbering renumbering, String sourceName) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             private final Deque<Path> targets = new ArrayDeque<>();
 
@@ -63,7 +62,7 @@ final class TemplateCopier {
             }
 
             private Path renamedChild(Path sourceEntry) {
-                String name = BatchNames.renumber(sourceEntry.getFileName().toString(), fromNumber, toNumber);
+                String name = renumbering.name(sourceEntry.getFileName().toString());
                 return targets.peek().resolve(name);
             }
 

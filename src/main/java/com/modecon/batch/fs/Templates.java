@@ -11,8 +11,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The templates a batch can start from. {@code default} is {@code Batch(0)/ConfigurationPlotSpec(0)}; every
@@ -41,7 +44,7 @@ final class Templates {
             throw new TemplateNotFoundException(String.valueOf(name));
         }
         Path folder = named(name);
-        if (!isTemplate(root.resolve(FOLDER).resolve(name), folder)) {
+        if (!hasNamedTemplates() || !isTemplate(root.resolve(FOLDER).resolve(name), folder)) {
             throw new TemplateNotFoundException(name);
         }
         return folder;
@@ -58,21 +61,45 @@ final class Templates {
     /** {@code default} first when it exists, then the named templates in name order. */
     List<String> names() throws IOException {
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(FOLDER))) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!DEFAULT.equals(name) && NAME.matcher(name).matches() && isTemplate(entry, named(name))) {
-                    names.add(name);
+        if (hasNamedTemplates()) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(FOLDER))) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    if (!DEFAULT.equals(name) && NAME.matcher(name).matches() && isTemplate(entry, named(name))) {
+                        names.add(name);
+                    }
                 }
+            } catch (NoSuchFileException removedMeanwhile) {
+                // An operator removed the folder while it was read: no named templates.
             }
-        } catch (NoSuchFileException noNamedTemplates) {
-            // Only the default template exists.
         }
         names.sort(null);
         if (hasDefault()) {
             names.add(0, DEFAULT);
         }
         return names;
+    }
+
+    /**
+     * The names in the default template that hold no {@code (0)}: every batch has them unchanged, so renumbering a
+     * batch (clone, import) keeps them too. Empty when there is no default template.
+     */
+    Set<String> fixedNames() throws IOException {
+        if (!hasDefault()) {
+            return Set.of();
+        }
+        Set<String> fixed = new HashSet<>();
+        try (Stream<Path> entries = Files.walk(defaultFolder())) {
+            entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> !name.contains("(" + TEMPLATE + ")"))
+                    .forEach(fixed::add);
+        }
+        return fixed;
+    }
+
+    /** {@code Templates} must be a real folder: through a link, templates would come from outside the root. */
+    private boolean hasNamedTemplates() {
+        return Files.isDirectory(root.resolve(FOLDER), LinkOption.NOFOLLOW_LINKS);
     }
 
     private Path named(String name) {

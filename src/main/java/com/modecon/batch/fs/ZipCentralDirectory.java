@@ -31,6 +31,8 @@ final class ZipCentralDirectory {
     private static final int HEADER_SIZE = 46;
     private static final int ZIP64_EXTRA = 0x0001;
     private static final long ZIP64_MARK = 0xFFFFFFFFL;
+    /** Longer names are refused before they are read: no file system takes them, and they cost memory. */
+    static final int MAX_NAME_BYTES = 4096;
 
     private final DataInputStream in;
     private long consumed;
@@ -80,7 +82,12 @@ final class ZipCentralDirectory {
         if (header.getInt(0) != SIGNATURE) {
             throw damaged();
         }
-        String name = utf8(bytes(unsigned16(header, 28)), index);
+        int nameLength = unsigned16(header, 28);
+        if (nameLength > MAX_NAME_BYTES) {
+            throw new ArchiveRejectedException("entry " + (index + 1) + " has a name longer than " + MAX_NAME_BYTES
+                    + " bytes");
+        }
+        String name = utf8(bytes(nameLength), index);
         byte[] extra = bytes(unsigned16(header, 30));
         bytes(unsigned16(header, 32));
         long declaredSize = unsigned32(header, 24);

@@ -68,7 +68,7 @@ class BatchArchivesExtractTest {
         Path target = dir.resolve("target");
 
         assertThrows(ArchiveTooLargeException.class,
-                () -> extract(zip, new ArchiveInspection(1, 1), target, 5));
+                () -> extract(zip, new ArchiveInspection(1, 1, false), target, 5));
         assertFalse(Files.exists(target));
     }
 

@@ -89,7 +89,7 @@ class BatchArchivesInspectTest {
         ZipFixtures.setUnixMode(zip, "Batch(1)/", 0040755);
         ZipFixtures.setUnixMode(zip, "Batch(1)/a.txt", 0100644);
 
-        assertEquals(new ArchiveInspection(1, 2), inspect(zip));
+        assertEquals(new ArchiveInspection(1, 2, false), inspect(zip));
     }
 
     @Test
@@ -197,14 +197,14 @@ class BatchArchivesInspectTest {
         Path zip = zipOf(dir.resolve("a.zip"), "Batch(12)/", "Batch(12)/ConfigurationPlotSpec(12)/",
                 "Batch(12)/ConfigurationPlotSpec(12)/a(12).txt", "Batch(12)/Results(12)/", "Batch(12)/.batch.json");
 
-        assertEquals(new ArchiveInspection(12, 5), inspect(zip));
+        assertEquals(new ArchiveInspection(12, 5, true), inspect(zip));
     }
 
     @Test
     void inspect_entriesWithoutFolderEntries_areAccepted() throws IOException {
         Path zip = zipOf(dir.resolve("a.zip"), "Batch(4)/Results(4)/deep/er/x.txt");
 
-        assertEquals(new ArchiveInspection(4, 1), inspect(zip));
+        assertEquals(new ArchiveInspection(4, 1, false), inspect(zip));
     }
 
     @Test
@@ -213,7 +213,7 @@ class BatchArchivesInspectTest {
         String[] names = IntStream.range(0, 66_000).mapToObj(i -> "Batch(2)/" + i + "/").toArray(String[]::new);
         Path zip = zipOf(dir.resolve("a.zip"), names);
 
-        assertEquals(new ArchiveInspection(2, 66_000), BatchArchives.inspect(zip, MAX_BYTES, 70_000));
+        assertEquals(new ArchiveInspection(2, 66_000, false), BatchArchives.inspect(zip, MAX_BYTES, 70_000));
         assertThrows(ArchiveTooLargeException.class, () -> BatchArchives.inspect(zip, MAX_BYTES, 65_999));
     }
 
@@ -225,5 +225,30 @@ class BatchArchivesInspectTest {
         ArchiveRejectedException rejected = assertThrows(ArchiveRejectedException.class, () -> inspect(zip));
         assertTrue(rejected.getMessage().contains(reason), rejected.getMessage());
         return rejected;
+    }
+    @Test
+    void inspect_resultsOrConfigurationAsAFile_isRejected() throws IOException {
+        Path results = zipOf(dir.resolve("r.zip"), "Batch(3)/ConfigurationPlotSpec(3)/a.txt", "Batch(3)/Results(3)");
+        Path configuration = zipOf(dir.resolve("c.zip"), "Batch(3)/ConfigurationPlotSpec(3)");
+
+        assertThrows(ArchiveRejectedException.class, () -> inspect(results));
+        assertThrows(ArchiveRejectedException.class, () -> inspect(configuration));
+    }
+
+    @Test
+    void inspect_metadataFileUsedAsAFolder_isRejected() throws IOException {
+        Path zip = zipOf(dir.resolve("m.zip"), "Batch(3)/ConfigurationPlotSpec(3)/a.txt", "Batch(3)/.batch.json/x");
+
+        assertThrows(ArchiveRejectedException.class, () -> inspect(zip));
+    }
+
+    @Test
+    void inspect_nameLongerThanAnyFileSystemTakes_isRejectedBeforeItIsRead() throws IOException {
+        Path longPart = zipOf(dir.resolve("p.zip"), "Batch(3)/ConfigurationPlotSpec(3)/" + "x".repeat(256));
+        Path longName = zipOf(dir.resolve("n.zip"), "Batch(3)/" + "abcdefgh/".repeat(600) + "x");
+
+        assertThrows(ArchiveRejectedException.class, () -> inspect(longPart));
+        ArchiveRejectedException error = assertThrows(ArchiveRejectedException.class, () -> inspect(longName));
+        assertTrue(error.getMessage().contains("longer than 4096 bytes"), error.getMessage());
     }
 }
