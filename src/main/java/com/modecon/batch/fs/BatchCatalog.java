@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads batch summaries and details; never writes. A batch's metadata never changes after creation, so
  * summaries are cached per number and reused while the folder is the same one (same file key, i.e. inode):
  * after the first listing, listing 10,000 batches costs one directory read and one stat per batch. A batch
- * deleted and made again under the same number has a new folder, so its cache entry is not reused.
+ * deleted and made again under the same number has a new folder (another inode, or at least another time), so
+ * its cache entry is not reused.
  */
 final class BatchCatalog {
 
@@ -77,7 +78,9 @@ final class BatchCatalog {
         if (number < 1 || !attributes.isDirectory()) {
             return Optional.empty();
         }
-        Object key = Objects.requireNonNullElse(attributes.fileKey(), attributes.creationTime());
+        // The folder's identity and time: a folder made anew under a reused inode still differs in its time.
+        List<Object> key = List.of(Objects.requireNonNullElse(attributes.fileKey(), "no key"),
+                attributes.lastModifiedTime());
         Cached cached = cache.get(number);
         if (cached != null && cached.key().equals(key)) {
             return Optional.of(cached.summary());

@@ -13,6 +13,11 @@ import java.util.UUID;
 public record BatchDetails(long number, UUID id, Instant createdAt, String createdBy, String source,
         long fileCount, long totalBytes, boolean hasResults) {
 
+    /** A batch created and removed again before it could be described: what is known of it at creation. */
+    public static BatchDetails vanished(long number, UUID id) {
+        return new BatchDetails(number, id, null, null, null, 0, 0, false);
+    }
+
     static BatchDetails of(BatchSummary summary, BatchContents contents) {
         return new BatchDetails(summary.number(), summary.id(), summary.createdAt(), summary.createdBy(),
                 summary.source(), contents.fileCount(), contents.totalBytes(), contents.hasResults());

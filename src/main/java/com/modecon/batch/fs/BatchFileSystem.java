@@ -97,7 +97,7 @@ public class BatchFileSystem {
         } catch (IOException e) {
             throw new BatchStorageException("The batch root " + root + " cannot be prepared", e);
         }
-        sweepStaging();
+        sweepLeftovers();
     }
 
     /** Refreshes this instance's heartbeat; the one write that may run outside the serializing executor. */
@@ -105,13 +105,19 @@ public class BatchFileSystem {
         staging.heartbeat(Instant.now());
     }
 
-    /** Removes staging folders of instances that stopped; failures are logged, never thrown. */
-    public void sweepStaging() {
+    /**
+     * Removes what interrupted work left behind: staging folders of instances that stopped, and trash entries
+     * whose batch never arrived. Both only once older than {@code stale-after}, so work in flight elsewhere is
+     * never touched. Failures are logged, never thrown.
+     */
+    public void sweepLeftovers() {
+        Instant now = Instant.now();
         try {
-            int removed = staging.sweep(Instant.now(), staleAfter);
-            Log.debugf("Staging sweep in %s removed %d leftovers", root, removed);
-        } catch (IOException e) {
-            Log.warnf("Staging sweep in %s failed: %s", root, e.getMessage());
+            int staged = staging.sweep(now, staleAfter);
+            int trashed = trash.sweep(now, staleAfter);
+            Log.debugf("Sweep in %s removed %d staging and %d trash leftovers", root, staged, trashed);
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("Sweep in %s failed: %s", root, e.getMessage());
         }
     }
 

@@ -92,8 +92,7 @@ final class StagingArea {
         int removed = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
             for (Path entry : entries) {
-                if (!entry.equals(own) && isLeftover(entry, now, staleAfter)) {
-                    condemn(entry);
+                if (!entry.equals(own) && isLeftover(entry, now, staleAfter) && condemned(entry)) {
                     removed++;
                 }
             }
@@ -109,6 +108,17 @@ final class StagingArea {
             Instant touched = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant();
             return touched.plus(staleAfter).isBefore(now);
         } catch (NoSuchFileException sweptByAnotherInstance) {
+            return false;
+        }
+    }
+
+    /** One leftover's failure (say, a file someone else holds open) must not keep the others. */
+    private boolean condemned(Path entry) {
+        try {
+            condemn(entry);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("Staging leftover %s could not be removed yet: %s", entry, e.getMessage());
             return false;
         }
     }

@@ -34,7 +34,7 @@ final class PathParams {
 
     /** Client text echoed in an error, cut short and stripped of control characters. */
     private static String shown(String text) {
-        String clean = String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
+        String clean = String.valueOf(text).replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", "?");
         return clean.length() > 40 ? clean.substring(0, 40) + "..." : clean;
     }
 }

@@ -1,13 +1,14 @@
 package com.modecon.batch.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.modecon.batch.BatchException;
+import com.modecon.batch.fs.BatchStorageException;
+import com.modecon.batch.service.ClientAbortedException;
 import com.modecon.batch.service.WriterClosedException;
 import com.modecon.config.BatchConfig;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -33,6 +34,7 @@ public class ProblemMapper {
             Map.entry("results-not-empty", Status.CONFLICT),
             Map.entry("restore-conflict", Status.CONFLICT),
             Map.entry("gap-limit", Status.CONFLICT),
+            Map.entry("batch-unsupported-entry", Status.CONFLICT),
             Map.entry("archive-too-large", Status.REQUEST_ENTITY_TOO_LARGE));
 
     private final int retryAfterSeconds;
@@ -45,6 +47,13 @@ public class ProblemMapper {
     Response refused(BatchException refusal) {
         Status status = STATUS_BY_REASON.getOrDefault(refusal.reason(), Status.INTERNAL_SERVER_ERROR);
         return problem(Problem.of(refusal.reason(), status.getStatusCode(), refusal.getMessage())).build();
+    }
+
+    /** A JSON body of the wrong shape, e.g. {@code {"template":["a"]}}. */
+    @ServerExceptionMapper
+    Response unreadableJson(JsonProcessingException failure) {
+        return problem(Problem.of("invalid-request", 400, "The JSON body could not be read; see the API document"))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -65,19 +74,25 @@ public class ProblemMapper {
         int status = failure.getResponse().getStatus();
         Status known = Status.fromStatusCode(status);
         String phrase = known == null ? "HTTP " + status : known.getReasonPhrase();
-        String reason = phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        String detail = status == 400 ? "The request could not be read: " + phrase : phrase;
-        return problem(Problem.of(reason, status, detail)).build();
+        if (status == 400) {
+            return problem(Problem.of("invalid-request", 400, "The request could not be read")).build();
+        }
+        return problem(Problem.of(phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-"), status, phrase)).build();
     }
 
-    /** The file system failed in a way no rule foresaw (a full disk, a vanished volume). */
+    /**
+     * An I/O failure outside a file operation of the service: reading the request body fails when the client
+     * goes away mid-upload, which is the client's doing; anything else is the storage's.
+     */
     @ServerExceptionMapper
     Response storage(UncheckedIOException failure) {
-        IOException cause = failure.getCause();
-        String why = cause instanceof FileSystemException fileSystem && fileSystem.getReason() != null
-                ? fileSystem.getReason() : cause.getClass().getSimpleName().replace("Exception", "");
-        Log.errorf(cause, "Storage failure");
-        return problem(Problem.of("storage", 500, "The batch storage failed: " + why)).build();
+        if (failure instanceof ClientAbortedException) {
+            Log.warnf("An upload ended early: %s", failure.getCause().getMessage());
+            return problem(Problem.of("invalid-request", 400, "The upload ended before it was complete")).build();
+        }
+        Log.errorf(failure.getCause(), "Storage failure");
+        return problem(Problem.of("storage", 500, "The batch storage failed: "
+                + BatchStorageException.describe(failure.getCause()))).build();
     }
 
     @ServerExceptionMapper

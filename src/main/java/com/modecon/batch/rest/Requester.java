@@ -62,7 +62,7 @@ public class Requester {
         if (userHeader == null || userHeader.isBlank()) {
             return null;
         }
-        String clean = userHeader.strip().replaceAll("\\p{Cntrl}", "");
+        String clean = userHeader.strip().replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", "");
         return clean.length() > MAX_NAME_LENGTH ? clean.substring(0, MAX_NAME_LENGTH) : clean;
     }
 }

@@ -2,8 +2,11 @@ package com.modecon.batch.service;
 
 import com.modecon.batch.fs.Creation;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -13,6 +16,7 @@ import java.time.Duration;
  * {@code batch_creation_seconds} (histogram), {@code batch_writer_queue_depth} and
  * {@code batch_rejected_total{reason}} (requests answered 503 without being started).
  */
+@Startup
 @ApplicationScoped
 public class BatchMetrics {
 
@@ -20,6 +24,7 @@ public class BatchMetrics {
     private final Counter created;
     private final Counter gapsFilled;
     private final Timer creationTime;
+    private final Gauge queueDepth;
 
     public BatchMetrics(MeterRegistry registry, SerialExecutor writer) {
         this.registry = registry;
@@ -31,7 +36,17 @@ public class BatchMetrics {
                 .description("Time to create one batch request's batches, gaps included")
                 .publishPercentileHistogram()
                 .register(registry);
-        registry.gauge("batch.writer.queue.depth", writer, SerialExecutor::queued);
+        // A strong reference: a gauge otherwise holds its object weakly, and nothing else here keeps the writer.
+        this.queueDepth = Gauge.builder("batch.writer.queue.depth", writer, SerialExecutor::queued)
+                .description("Tasks waiting for the writer thread")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /** A registry can outlive the application (tests restart it in one JVM): unbind from this writer. */
+    @PreDestroy
+    void unregister() {
+        registry.remove(queueDepth);
     }
 
     void created(Creation creation, Duration took) {

@@ -4,7 +4,9 @@ import com.modecon.batch.BatchException;
 import com.modecon.batch.BatchNames;
 import com.modecon.batch.fs.BatchDetails;
 import com.modecon.batch.fs.BatchFileSystem;
+import com.modecon.batch.fs.BatchNotFoundException;
 import com.modecon.batch.fs.BatchSource;
+import com.modecon.batch.fs.BatchStorageException;
 import com.modecon.batch.fs.BatchSummary;
 import com.modecon.batch.fs.Creation;
 import com.modecon.batch.fs.TrashEntry;
@@ -56,20 +58,31 @@ public class BatchService {
     public Uni<BatchDetails> create(BatchSource source, String createdBy) {
         return onWriter(() -> {
             requireSource(source);
-            return fileSystem.describe(createNow(source, createdBy).number());
-        });
+            return createNow(source, createdBy);
+        }).chain(this::describeCreated);
     }
 
     /**
-     * A new batch from an uploaded zip. The upload is received and checked on the calling thread (a worker: it
-     * blocks on the network), into this instance's own staging folder; only the building runs on the writer.
+     * A new batch from an uploaded zip. The upload is received and checked on the calling thread, which must be a
+     * worker (the resource method is {@code @Blocking}: reading the body blocks), into this instance's own staging
+     * folder. Only the building runs on the writer: other creations wait for the unpacking of a large archive.
      */
     public Uni<BatchDetails> importArchive(InputStream upload, String createdBy) {
         return Uni.createFrom().item(() -> receive(upload))
-                .chain(file -> onWriter(() -> {
-                    BatchSource source = fileSystem.inspectUpload(file);
-                    return fileSystem.describe(createNow(source, createdBy).number());
-                }).eventually(() -> fileSystem.discardUpload(file)));
+                .chain(file -> Uni.createFrom().item(() -> call(() -> fileSystem.inspectUpload(file), true))
+                        .chain(source -> onWriter(() -> createNow(source, createdBy)))
+                        .eventually(() -> fileSystem.discardUpload(file)))
+                .chain(this::describeCreated);
+    }
+
+    /**
+     * Describes a batch just created, on the worker pool: walking a large batch must not hold up the writer. If
+     * another client removed it in the meantime, the answer still names what was created.
+     */
+    private Uni<BatchDetails> describeCreated(Creation creation) {
+        return onWorker(() -> fileSystem.describe(creation.number()))
+                .onFailure(BatchNotFoundException.class)
+                .recoverWithItem(() -> BatchDetails.vanished(creation.number(), creation.id()));
     }
 
     public Uni<TrashEntry> delete(long number, boolean force, String deletedBy) {
@@ -85,11 +98,11 @@ public class BatchService {
     public Uni<BatchDetails> restore(UUID trashId) {
         return onWriter(() -> {
             TrashEntry entry = fileSystem.restore(trashId);
-            BatchDetails batch = fileSystem.describe(entry.number());
-            Log.infof("Restored %s (id %s) from trash entry %s", BatchNames.batchFolder(entry.number()),
-                    batch.id(), trashId);
-            return batch;
-        });
+            String batchId = fileSystem.idOf(entry.number()).map(UUID::toString).orElse("none");
+            Log.infof("Restored %s (id %s) from trash entry %s", BatchNames.batchFolder(entry.number()), batchId,
+                    trashId);
+            return entry.number();
+        }).chain(number -> onWorker(() -> fileSystem.describe(number)));
     }
 
     public Uni<List<BatchSummary>> list() {
@@ -123,7 +136,7 @@ public class BatchService {
 
     private Path receive(InputStream upload) {
         try {
-            return fileSystem.receiveUpload(upload);
+            return fileSystem.receiveUpload(ClientAbortedException.guard(upload));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,6 +178,9 @@ public class BatchService {
     private <T> T call(Callable<T> work, boolean mutation) {
         try {
             return work.call();
+        } catch (BatchStorageException failed) {
+            Log.errorf(failed.getCause(), "Storage failure in %s: %s", fileSystem.root(), failed.getMessage());
+            throw failed;
         } catch (BatchException refused) {
             if (mutation) {
                 metrics.refused(refused.reason());

@@ -68,9 +68,9 @@ public class StagingLifecycle {
         }
         if (++beats % 4 == 0) {
             try {
-                writer.execute(fileSystem::sweepStaging);
+                writer.execute(fileSystem::sweepLeftovers);
             } catch (RejectedExecutionException busy) {
-                Log.debug("Writer queue full; the staging sweep waits for the next round");
+                Log.debug("Writer queue full; the leftover sweep waits for the next round");
             }
         }
     }

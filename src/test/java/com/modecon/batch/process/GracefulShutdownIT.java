@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulShutdownIT {
 
     private static final String SHUTTING_DOWN = "{\"error\":\"The service is shutting down; retry in 1 s\","
-            + "\"message\":\"Error creating new batches\"}";
+            + "\"message\":\"Error creating new batches\"}\n";
 
     @TempDir
     Path root;

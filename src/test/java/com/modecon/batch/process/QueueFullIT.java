@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueueFullIT {
 
     private static final String BUSY = "{\"error\":\"The service is busy with other batches; retry in 2 s\","
-            + "\"message\":\"Error creating new batches\"}";
+            + "\"message\":\"Error creating new batches\"}\n";
 
     @TempDir
     Path root;

@@ -82,8 +82,9 @@ class ArchiveApiTest {
 
     @Test
     void zipBomb_is413StoppedEarlyAndStagingIsRemoved() throws IOException {
-        Path bomb = ZipFixtures.zeroBomb(work.resolve("bomb.zip"), "Batch(1)/Results(1)/zeros.bin", 256L << 20);
-        ZipFixtures.setCentralSize(bomb, "Batch(1)/Results(1)/zeros.bin", 10);
+        String entry = "Batch(1)/ConfigurationPlotSpec(1)/zeros.bin";
+        Path bomb = ZipFixtures.zeroBomb(work.resolve("bomb.zip"), entry, 256L << 20);
+        ZipFixtures.setCentralSize(bomb, entry, 10);
         assertTrue(Files.size(bomb) < 1 << 20, "the bomb itself is small");
 
         assertRefused(bomb, 413, "archive-too-large");

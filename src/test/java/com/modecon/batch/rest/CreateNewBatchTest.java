@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TempRootResource.class)
 class CreateNewBatchTest {
 
-    static final String CREATED = "{\"NewBatchNumber\":%d,\"message\":\"New batch created successfully\"}";
+    /** What Flask's jsonify sent: compact, keys sorted, a final newline. */
+    static final String CREATED = "{\"NewBatchNumber\":%d,\"message\":\"New batch created successfully\"}\n";
     static final String FAILED = "Error creating new batches";
     static final String ROOT_CHECK = "checks.find { it.name == 'batch-root' }";
 
@@ -59,7 +60,7 @@ class CreateNewBatchTest {
                 .post("/create_new_batch")
                 .then()
                 .statusCode(200)
-                .contentType(ContentType.JSON)
+                .header("Content-Type", "application/json")
                 .body(equalTo(CREATED.formatted(1)));
 
         assertCompleteBatch(root, 1);
@@ -163,9 +164,9 @@ class CreateNewBatchTest {
                 .post("/create_new_batch")
                 .then()
                 .statusCode(500)
-                .contentType(ContentType.JSON)
+                .header("Content-Type", "application/json")
                 .body(equalTo("{\"error\":\"The template folder Batch(0)/ConfigurationPlotSpec(0) is missing from the"
-                        + " batch root; no batch was created\",\"message\":\"" + FAILED + "\"}"));
+                        + " batch root; no batch was created\",\"message\":\"" + FAILED + "\"}\n"));
 
         assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
     }

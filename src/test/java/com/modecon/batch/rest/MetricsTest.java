@@ -33,6 +33,11 @@ class MetricsTest {
 
     @Test
     void creationsGapsAndRefusals_areCounted() throws IOException {
+        given().when().post("/create_new_batch").then().statusCode(200);
+        Roots.reset(root);
+        Roots.deleteTree(TemplateFixture.template(root));
+        given().when().post("/create_new_batch").then().statusCode(500);
+        TemplateFixture.writeTemplate(root);
         double created = value("batch_created_total");
         double gaps = value("batch_gaps_filled_total");
         double histogramCount = value("batch_creation_seconds_count");
@@ -52,8 +57,10 @@ class MetricsTest {
     }
 
     private static double value(String series) {
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape());
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+        String scrape = scrape();
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
+        assertTrue(matcher.find(), series + " is not exported:\n" + scrape);
+        return Double.parseDouble(matcher.group(1));
     }
 
     private static String scrape() {
