@@ -57,6 +57,20 @@ class BatchFileSystemTest {
     }
 
     @Test
+    void linkedStagingFolder_isNeverWrittenThrough(@TempDir Path outside) throws IOException {
+        TemplateFixture.writeTemplate(root);
+        Files.createSymbolicLink(root.resolve(".staging"), outside);
+        BatchFileSystem fileSystem = new BatchFileSystem(root, STALE_AFTER, "me");
+
+        assertThrows(BatchStorageException.class, fileSystem::prepare);
+        assertThrows(BatchStorageException.class,
+                () -> fileSystem.createNext(1000, BatchSource.defaultTemplate(), null));
+
+        assertEquals(List.of(), Roots.childNames(outside));
+        assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
+    }
+
+    @Test
     void failedCopy_leavesNeitherABatchNorStagingWork() throws Exception {
         TemplateFixture.writeTemplate(root);
         Path pipe = TemplateFixture.template(root).resolve("pipe(0)");

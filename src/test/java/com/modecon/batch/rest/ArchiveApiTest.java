@@ -56,9 +56,30 @@ class ArchiveApiTest {
 
     @Test
     void zipSlipEntry_is400AndNothingIsWritten() throws IOException {
-        assertRefused(ZipFixtures.zipOf(work.resolve("a.zip"), "Batch(1)/ok.txt", "Batch(1)/../../evil.txt"), 400,
+        assertRefused(ZipFixtures.zipOf(work.resolve("a.zip"), "Batch(1)/ConfigurationPlotSpec(1)/ok.txt",
+                "Batch(1)/../../evil.txt"), 400, "archive-rejected");
+        try (var everything = Files.walk(root)) {
+            assertTrue(everything.noneMatch(path -> path.getFileName().toString().equals("evil.txt")));
+        }
+    }
+
+    @Test
+    void archiveWithoutAConfigurationFolder_is400() throws IOException {
+        assertRefused(ZipFixtures.zipOf(work.resolve("a.zip"), "Batch(1)/Results(1)/out.csv"), 400,
                 "archive-rejected");
-        assertTrue(Files.notExists(root.getParent().resolve("evil.txt")));
+    }
+
+    @Test
+    void refusedImport_fillsNoGaps() throws IOException {
+        Files.createDirectories(root.resolve("Batch(3)/Results(3)"));
+        Path zip = ZipFixtures.zipOf(work.resolve("clash.zip"), "Batch(1)/ConfigurationPlotSpec(1)/a(1).txt",
+                "Batch(1)/ConfigurationPlotSpec(1)/a(4).txt");
+
+        problem(given().contentType(ZIP).body(Files.readAllBytes(zip)).when().post("/batches/import").then(),
+                400, "archive-rejected");
+
+        assertEquals(List.of("Batch(0)", "Batch(3)"), Roots.batchNames(root));
+        assertEquals(List.of(), Roots.leftoversInStaging(root));
     }
 
     @Test

@@ -197,6 +197,50 @@ class BatchesApiTest {
     }
 
     @Test
+    void linkedTemplatesFolder_isNotFollowed() throws IOException {
+        Path outside = Files.createTempDirectory("outside-templates-");
+        try {
+            Path evil = Files.createDirectories(outside.resolve("evil/ConfigurationPlotSpec(0)"));
+            Files.writeString(evil.resolve("SECRET"), "from outside the root");
+            Files.createSymbolicLink(root.resolve("Templates"), outside);
+
+            given().when().get("/templates").then().statusCode(200).body("", equalTo(List.of("default")));
+            problem(given().contentType(ContentType.JSON).body("{\"template\":\"evil\"}").when().post("/batches")
+                    .then(), 404, "template-not-found");
+            assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
+        } finally {
+            Roots.deleteTree(outside);
+        }
+    }
+
+    @Test
+    void cloneOfBatchTen_keepsTheNamesTheTemplateFixes() throws IOException {
+        Files.writeString(TemplateFixture.template(root).resolve("colours(10).json"), "{}");
+        for (int n = 1; n <= 10; n++) {
+            given().when().post("/batches").then().statusCode(201);
+        }
+
+        given().when().post("/batches/10/clone").then().statusCode(201).body("number", equalTo(11));
+
+        Path clone = root.resolve("Batch(11)/ConfigurationPlotSpec(11)");
+        assertTrue(Files.isRegularFile(clone.resolve("colours(10).json")), "a fixed name was renumbered");
+        assertTrue(Files.isRegularFile(clone.resolve("x(11)(11).txt")));
+        assertTrue(Files.isRegularFile(clone.resolve("data(10).csv")));
+    }
+
+    @Test
+    void refusedSource_fillsNoGaps() throws IOException {
+        Files.createDirectories(root.resolve("Batch(4)/ConfigurationPlotSpec(4)"));
+        Files.createSymbolicLink(root.resolve("Batch(4)/ConfigurationPlotSpec(4)/link"), Path.of("/etc"));
+
+        given().when().post("/batches/4/clone").then().statusCode(500)
+                .body("type", equalTo("urn:modecon:problem:template-unsupported"));
+
+        assertEquals(List.of("Batch(0)", "Batch(4)"), Roots.batchNames(root));
+        assertEquals(List.of(), Roots.leftoversInStaging(root));
+    }
+
+    @Test
     void openApi_describesEveryEndpointWithExamples() {
         String document = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
 
