@@ -292,6 +292,13 @@ public class BatchFileSystem {
         if (!templates.hasDefault()) {
             problems.add("template " + defaultTemplateName() + " is missing");
         }
+        for (String hidden : List.of(StagingArea.FOLDER, TrashArea.FOLDER)) {
+            Path folder = root.resolve(hidden);
+            boolean present = Files.exists(folder, LinkOption.NOFOLLOW_LINKS);
+            if (present && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(hidden + " in the batch root is a link or a file; it must be a real folder");
+            }
+        }
         return problems;
     }
 

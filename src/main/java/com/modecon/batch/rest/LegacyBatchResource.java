@@ -79,7 +79,8 @@ public class LegacyBatchResource {
     @ServerExceptionMapper
     Response unexpected(RuntimeException failure) {
         Log.errorf(failure, "Unexpected failure while creating a batch");
-        String why = failure instanceof UncheckedIOException ? "The batch storage failed; the service log has the details"
+        String why = failure instanceof UncheckedIOException
+                ? "The batch storage failed; the service log has the details"
                 : "Unexpected failure; the service log has the details";
         return failure(Status.INTERNAL_SERVER_ERROR, why).build();
     }

@@ -68,6 +68,8 @@ class BatchFileSystemTest {
 
         assertEquals(List.of(), Roots.childNames(outside));
         assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
+        assertEquals(List.of(".staging in the batch root is a link or a file; it must be a real folder"),
+                fileSystem.problems());
     }
 
     @Test
