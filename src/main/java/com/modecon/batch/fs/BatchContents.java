@@ -2,7 +2,6 @@ package com.modecon.batch.fs;
 
 import static com.modecon.batch.BatchNames.resultsFolder;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -15,7 +14,7 @@ import java.time.Instant;
 
 /**
  * What one batch folder holds, found by a single walk that never follows a link: a link counts as nothing,
- * whatever it points to, and a linked folder is not entered. Registered for reflection for Jackson.
+ * whatever it points to, and a linked folder is not entered.
  *
  * @param fileCount regular files anywhere in the batch, the service's own {@code .batch.json} excluded
  * @param totalBytes their sizes added up
@@ -24,7 +23,6 @@ import java.time.Instant;
  *                         metadata; it changes only when an entry directly inside the batch folder is added,
  *                         removed or renamed, not when engines fill {@code Results(n)}
  */
-@RegisterForReflection
 public record BatchContents(long fileCount, long totalBytes, boolean hasResults, Instant folderModifiedAt) {
 
     /**

@@ -41,10 +41,6 @@ final class StagingArea {
         this.own = base.resolve(instanceId);
     }
 
-    Path ownFolder() {
-        return own;
-    }
-
     /**
      * A fresh path, not yet created, to build one batch or hold one upload in; the owner's folder is recreated
      * if a sweep removed it.
