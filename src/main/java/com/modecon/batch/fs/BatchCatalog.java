@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Reads batch summaries and details; never writes. A batch's metadata never changes after creation, so
@@ -48,7 +50,8 @@ final class BatchCatalog {
             }
         }
         summaries.sort(Comparator.comparingLong(BatchSummary::number));
-        cache.keySet().retainAll(summaries.stream().map(BatchSummary::number).toList());
+        Set<Long> present = summaries.stream().map(BatchSummary::number).collect(Collectors.toSet());
+        cache.keySet().retainAll(present);
         return summaries;
     }
 
