@@ -55,13 +55,12 @@ public class BatchFileSystem {
 
     private final Path root;
     private final Duration staleAfter;
-    private final long importMaxBytes;
-    private final int importMaxEntries;
     private final StagingArea staging;
     private final Templates templates;
     private final BatchBuilder builder;
     private final BatchCatalog catalog;
     private final TrashArea trash;
+    private final Uploads uploads;
 
     @Inject
     public BatchFileSystem(BatchConfig config) {
@@ -76,13 +75,12 @@ public class BatchFileSystem {
     BatchFileSystem(Path root, Duration staleAfter, long importMaxBytes, int importMaxEntries, String instanceId) {
         this.root = root.toAbsolutePath().normalize();
         this.staleAfter = staleAfter;
-        this.importMaxBytes = importMaxBytes;
-        this.importMaxEntries = importMaxEntries;
         this.staging = new StagingArea(this.root, instanceId);
         this.templates = new Templates(this.root);
         this.builder = new BatchBuilder(this.root, templates, importMaxBytes, importMaxEntries);
         this.catalog = new BatchCatalog(this.root);
         this.trash = new TrashArea(this.root);
+        this.uploads = new Uploads(staging, importMaxBytes, importMaxEntries);
     }
 
     public Path root() {
@@ -245,40 +243,16 @@ public class BatchFileSystem {
      * {@link #discardUpload} once done.
      */
     public Path receiveUpload(InputStream upload) throws IOException {
-        Path file = staging.newWorkPath("upload");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int read = upload.read(buffer); read >= 0; read = upload.read(buffer)) {
-                total += read;
-                if (total > importMaxBytes) {
-                    throw ArchiveTooLargeException.upload(importMaxBytes);
-                }
-                out.write(buffer, 0, read);
-            }
-        } catch (IOException | RuntimeException e) {
-            discardUpload(file);
-            throw e;
-        }
-        return file;
+        return uploads.receive(upload);
     }
 
-    /** Checks an upload before anything is built from it (400 and 413 cases). */
+    /** Checks an upload before anything is built from it (the 400 and 413 cases). */
     public BatchSource inspectUpload(Path upload) throws IOException {
-        ArchiveInspection inspection = BatchArchives.inspect(upload, importMaxBytes, importMaxEntries);
-        if (!inspection.hasConfiguration()) {
-            String configuration = batchFolder(inspection.number()) + "/" + configurationFolder(inspection.number());
-            throw new ArchiveRejectedException("it has no " + configuration + "/ folder, which every batch needs");
-        }
-        return new BatchSource.Archive(upload, inspection);
+        return uploads.inspect(upload);
     }
 
     public void discardUpload(Path upload) {
-        try {
-            Files.deleteIfExists(upload);
-        } catch (IOException e) {
-            Log.warnf("Upload %s could not be removed (%s); the staging sweep will retry", upload, e.getMessage());
-        }
+        uploads.discard(upload);
     }
 
     /** Why the root cannot serve creations right now, or empty when it can. Reads only. */
@@ -391,7 +365,8 @@ public class BatchFileSystem {
         try {
             Trees.deleteRecursively(work);
         } catch (IOException e) {
-            Log.warnf("Staging folder %s could not be removed (%s); the sweep will retry", work, e.getMessage());
+            Log.warnf("Staging folder %s could not be removed (%s); it goes with this instance's staging folder once"
+                    + " the instance stops", work, e.getMessage());
         }
     }
 
