@@ -28,6 +28,11 @@ public record Renumbering(long from, long to, Set<String> fixedNames) {
         return fixedNames.contains(name) ? name : BatchNames.renumber(name, from, to);
     }
 
+    /** The same renumbering without fixed names, for parts that did not come from the template. */
+    public Renumbering plain() {
+        return new Renumbering(from, to, Set.of());
+    }
+
     /** A relative path with {@code /} separators; each part is renamed on its own, a trailing slash is kept. */
     public String path(String path) {
         String[] parts = path.split("/", -1);

@@ -98,7 +98,7 @@ final class ArchiveEntryRules {
             if (name.startsWith(top + METADATA + "/")) {
                 reject(name, "uses " + METADATA + ", the service's metadata file, as a folder");
             }
-            hasConfiguration |= name.startsWith(configuration + "/");
+            hasConfiguration |= name.startsWith(configuration + "/") && name.length() > configuration.length() + 1;
         }
         return hasConfiguration;
     }

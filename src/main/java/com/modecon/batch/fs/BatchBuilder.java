@@ -52,11 +52,12 @@ final class BatchBuilder {
         if (source instanceof BatchSource.Clone clone) {
             long original = clone.number();
             Renumbering renumbering = new Renumbering(original, number, templates.fixedNames());
-            TemplateCopier.copy(cloneSource(original), target, renumbering, batchFolder(original));
+            TemplateCopier.copy(cloneSource(original), target, renumbering,
+                    UnsupportedSourceEntryException.Source.batch(batchFolder(original)));
         } else {
             String name = ((BatchSource.Template) source).name();
             TemplateCopier.copy(templates.folder(name), target, Renumbering.fromTemplate(number),
-                    "The template '" + name + "'");
+                    UnsupportedSourceEntryException.Source.template(name));
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.UUID;
 public record BatchDetails(long number, UUID id, Instant createdAt, String createdBy, String source,
         long fileCount, long totalBytes, boolean hasResults) {
 
-    /** A batch created and removed again before it could be described: what is known of it at creation. */
+    /** A batch in place that could not be described (removed again at once, say): what is known of it. */
     public static BatchDetails vanished(long number, UUID id) {
         return new BatchDetails(number, id, null, null, null, 0, 0, false);
     }

@@ -29,6 +29,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * The only class that reads or writes under the batch root.
@@ -126,10 +127,13 @@ public class BatchFileSystem {
      * creates nothing.
      *
      * @param createdBy who asked, as recorded in the metadata; may be null
+     * @param onGapFilled told of each gap as soon as it is in place, so it is accounted for even if the request
+     *     fails later
      * @throws TemplateMissingException when {@code Batch(0)/ConfigurationPlotSpec(0)} is not a folder
      * @throws com.modecon.batch.GapLimitExceededException when more than {@code maxGapFill} gaps would be filled
      */
-    public Creation createNext(int maxGapFill, BatchSource source, String createdBy) {
+    public Creation createNext(int maxGapFill, BatchSource source, String createdBy,
+            BiConsumer<Long, UUID> onGapFilled) {
         requireDefaultTemplate();
         List<Long> filled = new ArrayList<>();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -138,9 +142,10 @@ public class BatchFileSystem {
             Staged next = stage(plan.next(), source, createdBy);
             try {
                 for (long gap : plan.gaps()) {
-                    if (createGap(gap, createdBy)) {
+                    createGap(gap, createdBy).ifPresent(id -> {
                         filled.add(gap);
-                    }
+                        onGapFilled.accept(gap, id);
+                    });
                 }
                 if (place(next)) {
                     return new Creation(plan.next(), next.metadata().id(), filled);
@@ -266,11 +271,11 @@ public class BatchFileSystem {
         if (!templates.hasDefault()) {
             problems.add("template " + defaultTemplateName() + " is missing");
         }
-        for (String hidden : List.of(StagingArea.FOLDER, TrashArea.FOLDER)) {
-            Path folder = root.resolve(hidden);
+        for (String own : List.of(StagingArea.FOLDER, TrashArea.FOLDER, Templates.FOLDER)) {
+            Path folder = root.resolve(own);
             boolean present = Files.exists(folder, LinkOption.NOFOLLOW_LINKS);
             if (present && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                problems.add(hidden + " in the batch root is a link or a file; it must be a real folder");
+                problems.add(own + " in the batch root is a link or a file; it must be a real folder");
             }
         }
         return problems;
@@ -332,14 +337,14 @@ public class BatchFileSystem {
         }
     }
 
-    /** Fills one gap from the default template; false when another process filled it first. */
-    private boolean createGap(long number, String createdBy) {
+    /** Fills one gap from the default template; empty when another process filled it first. */
+    private Optional<UUID> createGap(long number, String createdBy) {
         if (Files.exists(root.resolve(batchFolder(number)), LinkOption.NOFOLLOW_LINKS)) {
-            return false;
+            return Optional.empty();
         }
         Staged gap = stage(number, BatchSource.defaultTemplate(), createdBy);
         try {
-            return place(gap);
+            return place(gap) ? Optional.of(gap.metadata().id()) : Optional.empty();
         } finally {
             removeWork(gap.work());
         }

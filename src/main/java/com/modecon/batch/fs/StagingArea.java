@@ -70,7 +70,8 @@ final class StagingArea {
             Files.createDirectory(folder);
         } catch (FileAlreadyExistsException exists) {
             if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileSystemException(folder.toString(), null, "not a real folder (a link or a file)");
+                String where = folder.getFileName() + " in " + folder.getParent();
+                throw new FileSystemException(folder.toString(), null, where + " is not a real folder (a link or a file)");
             }
         }
     }

@@ -16,7 +16,7 @@ import java.util.Deque;
  * Copies a folder tree while renumbering every file and folder name, e.g. {@code x(0)(0).txt} to
  * {@code x(7)(7).txt}. Contents are byte-identical and modification times are kept, folders included.
  * Links are never followed: a link or any other special file in the source fails the copy with
- * {@link UnsupportedTemplateEntryException}. The target must not exist; on failure the caller removes the
+ * {@link UnsupportedSourceEntryException}. The target must not exist; on failure the caller removes the
  * partial target (it lives in staging, where nobody else looks).
  */
 final class TemplateCopier {
@@ -25,9 +25,10 @@ final class TemplateCopier {
     }
 
     /**
-     * @param sourceName how the source is named in an error, e.g. "The template" or "Batch(4)"
+     * @param from how the source is named in an error, and what kind of refusal a link in it is
      */
-    static void copy(Path source, Path target, Renumbering renumbering, String sourceName) throws IOException {
+    static void copy(Path source, Path target, Renumbering renumbering, UnsupportedSourceEntryException.Source from)
+            throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             private final Deque<Path> targets = new ArrayDeque<>();
 
@@ -42,7 +43,7 @@ final class TemplateCopier {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 if (!attributes.isRegularFile()) {
                     String kind = attributes.isSymbolicLink() ? "symbolic link" : "special file";
-                    throw new UnsupportedTemplateEntryException(sourceName, relative(file), kind);
+                    throw from.refuse(relative(file), kind);
                 }
                 Path copy = renamedChild(file);
                 Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);

@@ -16,11 +16,14 @@ public class BodySizeLimit {
 
     static final long MAX_SMALL_BODY = 64 * 1024;
     private static final String IMPORT_PATH = "/batches/import";
+    /** The legacy endpoint never reads its body, so any size is harmless there, as it was with Flask. */
+    private static final String LEGACY_PATH = "/create_new_batch";
 
     @ServerRequestFilter(preMatching = true)
     Optional<Response> refuseLargeBodies(ContainerRequestContext request) {
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared == null || IMPORT_PATH.equals(request.getUriInfo().getPath()) || !isLarge(declared)) {
+        String path = request.getUriInfo().getPath();
+        if (declared == null || IMPORT_PATH.equals(path) || LEGACY_PATH.equals(path) || !isLarge(declared)) {
             return Optional.empty();
         }
         Problem problem = Problem.of("body-too-large", 413,

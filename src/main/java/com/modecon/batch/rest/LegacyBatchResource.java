@@ -1,7 +1,5 @@
 package com.modecon.batch.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.modecon.batch.BatchException;
 import com.modecon.batch.service.BatchService;
 import com.modecon.batch.service.WriterClosedException;
@@ -10,13 +8,13 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,18 +33,23 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Tag(name = "Legacy", description = "The Flask service's endpoint, unchanged")
 public class LegacyBatchResource {
 
+    /** The strings the front end reads; they must not change. */
+    static final String NUMBER = "NewBatchNumber";
+    static final String MESSAGE = "message";
+    static final String ERROR = "error";
+    static final String SUCCESS = "New batch created successfully";
+    static final String FAILURE = "Error creating new batches";
+
     private final BatchService batches;
-    private final ObjectMapper json;
     private final int retryAfterSeconds;
 
-    public LegacyBatchResource(BatchService batches, ObjectMapper json, BatchConfig config) {
+    public LegacyBatchResource(BatchService batches, BatchConfig config) {
         this.batches = batches;
-        this.json = json;
         this.retryAfterSeconds = config.retryAfterSeconds();
     }
 
+    /** No {@code @Produces}: Flask answered JSON whatever the client's Accept header said, and so does this. */
     @POST
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create the next batch (legacy)", description = "Fills missing numbers below the highest "
             + "batch, then creates the next one from the default template")
     @APIResponse(responseCode = "200", description = "Created", content = @Content(examples = @ExampleObject(
@@ -58,7 +61,7 @@ public class LegacyBatchResource {
     @APIResponse(responseCode = "503", description = "Busy or shutting down; see Retry-After")
     public Uni<Response> createNewBatch() {
         return batches.createNext()
-                .map(creation -> flaskJson(Status.OK, NewBatchResponse.created(creation.number())).build());
+                .map(creation -> flaskJson(Status.OK, Map.of(NUMBER, creation.number(), MESSAGE, SUCCESS)).build());
     }
 
     @ServerExceptionMapper
@@ -85,17 +88,13 @@ public class LegacyBatchResource {
         return failure(Status.INTERNAL_SERVER_ERROR, why).build();
     }
 
-    private Response.ResponseBuilder failure(Status status, String error) {
-        return flaskJson(status, LegacyErrorResponse.because(error));
+    private static Response.ResponseBuilder failure(Status status, String error) {
+        return flaskJson(status, Map.of(ERROR, error, MESSAGE, FAILURE));
     }
 
-    /** The exact bytes Flask's {@code jsonify} would send. */
-    private Response.ResponseBuilder flaskJson(Status status, Object body) {
-        try {
-            byte[] bytes = (json.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bytes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a fixed record could not be written as JSON", e);
-        }
+    /** The exact bytes Flask's {@code jsonify} would send (ASCII only, so the charset needs no mention). */
+    private static Response.ResponseBuilder flaskJson(Status status, Map<String, Object> body) {
+        byte[] bytes = FlaskJson.object(body).getBytes(StandardCharsets.US_ASCII);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bytes);
     }
 }

@@ -1,6 +1,7 @@
 package com.modecon.batch.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.modecon.batch.BatchException;
 import com.modecon.batch.fs.BatchStorageException;
 import com.modecon.batch.service.ClientAbortedException;
@@ -49,10 +50,23 @@ public class ProblemMapper {
         return problem(Problem.of(refusal.reason(), status.getStatusCode(), refusal.getMessage())).build();
     }
 
-    /** A JSON body of the wrong shape, e.g. {@code {"template":["a"]}}. */
+    /** Malformed JSON. */
     @ServerExceptionMapper
     Response unreadableJson(JsonProcessingException failure) {
-        return problem(Problem.of("invalid-request", 400, "The JSON body could not be read; see the API document"))
+        return invalidJson();
+    }
+
+    /**
+     * JSON of the wrong shape, e.g. {@code {"template":["a"]}}. Named on its own because Quarkus has a built-in
+     * mapper for exactly this type, which would otherwise answer an empty 400.
+     */
+    @ServerExceptionMapper
+    Response wrongJsonShape(MismatchedInputException failure) {
+        return invalidJson();
+    }
+
+    private static Response invalidJson() {
+        return problem(Problem.of("invalid-request", 400, "The JSON body could not be read; see /q/openapi"))
                 .build();
     }
 

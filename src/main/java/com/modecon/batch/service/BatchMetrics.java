@@ -1,6 +1,5 @@
 package com.modecon.batch.service;
 
-import com.modecon.batch.fs.Creation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,9 +48,15 @@ public class BatchMetrics {
         registry.remove(queueDepth);
     }
 
-    void created(Creation creation, Duration took) {
-        created.increment(1 + creation.filledGaps().size());
-        gapsFilled.increment(creation.filledGaps().size());
+    /** A gap filled, counted as soon as it is in place, whatever becomes of its request. */
+    void gapFilled() {
+        created.increment();
+        gapsFilled.increment();
+    }
+
+    /** The batch a request asked for is in place; {@code took} covers the request's gaps too. */
+    void created(Duration took) {
+        created.increment();
         creationTime.record(took);
     }
 

@@ -4,7 +4,6 @@ import com.modecon.batch.BatchException;
 import com.modecon.batch.BatchNames;
 import com.modecon.batch.fs.BatchDetails;
 import com.modecon.batch.fs.BatchFileSystem;
-import com.modecon.batch.fs.BatchNotFoundException;
 import com.modecon.batch.fs.BatchSource;
 import com.modecon.batch.fs.BatchStorageException;
 import com.modecon.batch.fs.BatchSummary;
@@ -22,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -68,7 +68,7 @@ public class BatchService {
      * folder. Only the building runs on the writer: other creations wait for the unpacking of a large archive.
      */
     public Uni<BatchDetails> importArchive(InputStream upload, String createdBy) {
-        return Uni.createFrom().item(() -> receive(upload))
+        return Uni.createFrom().item(() -> call(() -> receive(upload), true))
                 .chain(file -> Uni.createFrom().item(() -> call(() -> fileSystem.inspectUpload(file), true))
                         .chain(source -> onWriter(() -> createNow(source, createdBy)))
                         .eventually(() -> fileSystem.discardUpload(file)))
@@ -80,9 +80,21 @@ public class BatchService {
      * another client removed it in the meantime, the answer still names what was created.
      */
     private Uni<BatchDetails> describeCreated(Creation creation) {
-        return onWorker(() -> fileSystem.describe(creation.number()))
-                .onFailure(BatchNotFoundException.class)
-                .recoverWithItem(() -> BatchDetails.vanished(creation.number(), creation.id()));
+        return describeCommitted(creation.number(), creation.id());
+    }
+
+    /**
+     * The change is done by now, so a failure to describe it must not read as a failure of the change (a client
+     * that retried would create a second batch): the answer then holds what is known, the number and the id.
+     */
+    private Uni<BatchDetails> describeCommitted(long number, UUID id) {
+        return onWorker(() -> fileSystem.describe(number))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    Log.warnf("%s is in place but could not be described: %s", BatchNames.batchFolder(number),
+                            failure.getMessage());
+                    return BatchDetails.vanished(number, id);
+                });
     }
 
     public Uni<TrashEntry> delete(long number, boolean force, String deletedBy) {
@@ -98,11 +110,11 @@ public class BatchService {
     public Uni<BatchDetails> restore(UUID trashId) {
         return onWriter(() -> {
             TrashEntry entry = fileSystem.restore(trashId);
-            String batchId = fileSystem.idOf(entry.number()).map(UUID::toString).orElse("none");
-            Log.infof("Restored %s (id %s) from trash entry %s", BatchNames.batchFolder(entry.number()), batchId,
-                    trashId);
-            return entry.number();
-        }).chain(number -> onWorker(() -> fileSystem.describe(number)));
+            Optional<UUID> batchId = fileSystem.idOf(entry.number());
+            Log.infof("Restored %s (id %s) from trash entry %s", BatchNames.batchFolder(entry.number()),
+                    batchId.map(UUID::toString).orElse("none"), trashId);
+            return new Creation(entry.number(), batchId.orElse(null), List.of());
+        }).chain(restored -> describeCommitted(restored.number(), restored.id()));
     }
 
     public Uni<List<BatchSummary>> list() {
@@ -134,12 +146,8 @@ public class BatchService {
         fileSystem.export(number, out);
     }
 
-    private Path receive(InputStream upload) {
-        try {
-            return fileSystem.receiveUpload(ClientAbortedException.guard(upload));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Path receive(InputStream upload) throws IOException {
+        return fileSystem.receiveUpload(ClientAbortedException.guard(upload));
     }
 
     private void requireSource(BatchSource source) {
@@ -153,13 +161,18 @@ public class BatchService {
     /** Runs on the writer thread. */
     private Creation createNow(BatchSource source, String createdBy) throws IOException {
         long started = System.nanoTime();
-        Creation creation = fileSystem.createNext(maxGapFill, source, createdBy);
+        Creation creation = fileSystem.createNext(maxGapFill, source, createdBy, this::gapFilled);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        metrics.created(creation, took);
+        metrics.created(took);
         Log.infof("Created %s (id %s) from %s in %d ms; gaps filled: %s", BatchNames.batchFolder(creation.number()),
                 creation.id(), source.label(), took.toMillis(),
                 creation.filledGaps().isEmpty() ? "none" : creation.filledGaps());
         return creation;
+    }
+
+    private void gapFilled(long number, UUID id) {
+        metrics.gapFilled();
+        Log.infof("Filled the gap %s (id %s) from template:default", BatchNames.batchFolder(number), id);
     }
 
     private <T> Uni<T> onWriter(Callable<T> work) {

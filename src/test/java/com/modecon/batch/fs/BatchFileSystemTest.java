@@ -64,7 +64,7 @@ class BatchFileSystemTest {
 
         assertThrows(BatchStorageException.class, fileSystem::prepare);
         assertThrows(BatchStorageException.class,
-                () -> fileSystem.createNext(1000, BatchSource.defaultTemplate(), null));
+                () -> fileSystem.createNext(1000, BatchSource.defaultTemplate(), null, (gap, id) -> { }));
 
         assertEquals(List.of(), Roots.childNames(outside));
         assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
@@ -79,8 +79,8 @@ class BatchFileSystemTest {
         assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
         BatchFileSystem fileSystem = prepared("me");
 
-        UnsupportedTemplateEntryException error = assertThrows(UnsupportedTemplateEntryException.class,
-                () -> fileSystem.createNext(1000, BatchSource.defaultTemplate(), null));
+        UnsupportedSourceEntryException error = assertThrows(UnsupportedSourceEntryException.class,
+                () -> fileSystem.createNext(1000, BatchSource.defaultTemplate(), null, (gap, id) -> { }));
 
         assertTrue(error.getMessage().contains("special file at ConfigurationPlotSpec(0)/pipe(0)"), error.getMessage());
         assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
@@ -93,10 +93,14 @@ class BatchFileSystemTest {
         Files.writeString(Files.createDirectory(root.resolve("Batch(3)")).resolve("keep.txt"), "keep");
         BatchFileSystem fileSystem = prepared("me");
 
-        Creation creation = fileSystem.createNext(1000, BatchSource.defaultTemplate(), "tester");
+        List<Long> toldOf = new ArrayList<>();
+
+        Creation creation = fileSystem.createNext(1000, BatchSource.defaultTemplate(), "tester",
+                (gap, id) -> toldOf.add(gap));
 
         assertEquals(4, creation.number());
         assertEquals(List.of(1L, 2L), creation.filledGaps());
+        assertEquals(List.of(1L, 2L), toldOf);
         assertEquals(creation.id(), MetadataFile.read(root.resolve("Batch(4)")).orElseThrow().id());
         assertEquals(List.of(), Roots.leftoversInStaging(root));
     }
@@ -138,7 +142,7 @@ class BatchFileSystemTest {
             throw new IllegalStateException(e);
         }
         for (int i = 0; i < count; i++) {
-            numbers.add(fileSystem.createNext(1000, BatchSource.defaultTemplate(), null).number());
+            numbers.add(fileSystem.createNext(1000, BatchSource.defaultTemplate(), null, (gap, id) -> { }).number());
         }
     }
 

@@ -209,8 +209,8 @@ class TrashAreaTest {
     void moveListRestore_roundTrip_keepsEveryByteAndTheNumber() throws IOException {
         TemplateFixture.writeTemplate(root);
         BatchFileSystem fileSystem = new BatchFileSystem(root, GRACE, "me");
-        fileSystem.createNext(1000, BatchSource.defaultTemplate(), null);
-        fileSystem.createNext(1000, BatchSource.defaultTemplate(), null);
+        fileSystem.createNext(1000, BatchSource.defaultTemplate(), null, (gap, id) -> { });
+        fileSystem.createNext(1000, BatchSource.defaultTemplate(), null, (gap, id) -> { });
         Files.write(root.resolve("Batch(2)/Results(2)/plot(2).png"), new byte[] {1, 2, 3});
         MetadataFile.write(root.resolve("Batch(2)"), new BatchMetadata(UUID.randomUUID(), 2, DELETED, null, "import"));
         Map<String, String> before = snapshot(root.resolve("Batch(2)"));

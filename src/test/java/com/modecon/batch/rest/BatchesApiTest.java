@@ -73,6 +73,15 @@ class BatchesApiTest {
     }
 
     @Test
+    void jsonBodiesThatCannotBeRead_are400ProblemDocuments() {
+        for (String body : List.of("{\"template\":[\"a\"]}", "{\"template\":{}}", "[1]", "\"x\"", "{\"template\":")) {
+            problem(given().contentType(ContentType.JSON).body(body).when().post("/batches").then(), 400,
+                    "invalid-request");
+        }
+        assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
+    }
+
+    @Test
     void largeBodyOutsideTheImport_is413BeforeItIsRead() {
         problem(given().contentType(ContentType.JSON).body(" ".repeat(70_000) + "{}").when().post("/batches").then(),
                 413, "body-too-large");
@@ -205,6 +214,8 @@ class BatchesApiTest {
             Files.createSymbolicLink(root.resolve("Templates"), outside);
 
             given().when().get("/templates").then().statusCode(200).body("", equalTo(List.of("default")));
+            given().when().get("/q/health/ready").then().statusCode(503)
+                    .body(containsString("Templates in the batch root is a link or a file"));
             problem(given().contentType(ContentType.JSON).body("{\"template\":\"evil\"}").when().post("/batches")
                     .then(), 404, "template-not-found");
             assertEquals(List.of("Batch(0)"), Roots.batchNames(root));
@@ -233,8 +244,8 @@ class BatchesApiTest {
         Files.createDirectories(root.resolve("Batch(4)/ConfigurationPlotSpec(4)"));
         Files.createSymbolicLink(root.resolve("Batch(4)/ConfigurationPlotSpec(4)/link"), Path.of("/etc"));
 
-        given().when().post("/batches/4/clone").then().statusCode(500)
-                .body("type", equalTo("urn:modecon:problem:template-unsupported"));
+        problem(given().when().post("/batches/4/clone").then(), 409, "batch-unsupported-entry")
+                .body("detail", containsString("Batch(4) holds a symbolic link at ConfigurationPlotSpec(4)/link"));
 
         assertEquals(List.of("Batch(0)", "Batch(4)"), Roots.batchNames(root));
         assertEquals(List.of(), Roots.leftoversInStaging(root));

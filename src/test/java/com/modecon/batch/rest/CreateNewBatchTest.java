@@ -81,6 +81,14 @@ class CreateNewBatchTest {
     }
 
     @Test
+    void anyAcceptHeaderAndAnyBodySize_areAnsweredAsFlaskDid() {
+        given().accept("text/html").when().post("/create_new_batch")
+                .then().statusCode(200).body(equalTo(CREATED.formatted(1)));
+        given().contentType(ContentType.JSON).body(" ".repeat(100_000) + "{}").when().post("/create_new_batch")
+                .then().statusCode(200).body(equalTo(CREATED.formatted(2)));
+    }
+
+    @Test
     void singleGap_isFilledAndTheAnswerIsAboveTheHighest() throws IOException {
         existingBatch(1);
         existingBatch(3);
