@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,8 +35,9 @@ final class BatchBuilder {
     /** Creates {@code work} (which must not exist) as the future {@code Batch(number)}; returns its metadata. */
     BatchMetadata build(Path work, long number, BatchSource source, String createdBy) throws IOException {
         if (source instanceof BatchSource.Archive archive) {
-            BatchArchives.extract(archive.zipFile(), archive.inspection(), work, number, templates.fixedNames(),
-                    importMaxBytes, importMaxEntries);
+            Set<String> fixed = templates.fixedNames(Templates.DEFAULT);
+            BatchArchives.extract(archive.zipFile(), archive.inspection(), work, number, fixed, importMaxBytes,
+                    importMaxEntries);
         } else {
             Files.createDirectory(work);
             copyConfiguration(work, number, source);
@@ -51,7 +53,7 @@ final class BatchBuilder {
         Path target = work.resolve(configurationFolder(number));
         if (source instanceof BatchSource.Clone clone) {
             long original = clone.number();
-            Renumbering renumbering = new Renumbering(original, number, templates.fixedNames());
+            Renumbering renumbering = new Renumbering(original, number, fixedNamesOf(original));
             TemplateCopier.copy(cloneSource(original), target, renumbering,
                     UnsupportedSourceEntryException.Source.batch(batchFolder(original)));
         } else {
@@ -59,6 +61,19 @@ final class BatchBuilder {
             TemplateCopier.copy(templates.folder(name), target, Renumbering.fromTemplate(number),
                     UnsupportedSourceEntryException.Source.template(name));
         }
+    }
+
+    /**
+     * The names fixed by the template a batch was made from, as its metadata records it; the default template's
+     * when it records none (made by the old service, cloned, or imported).
+     */
+    private Set<String> fixedNamesOf(long batch) throws IOException {
+        String source = MetadataFile.read(root.resolve(batchFolder(batch)))
+                .map(BatchMetadata::source)
+                .orElse("");
+        String template = source.startsWith(BatchSource.TEMPLATE_LABEL)
+                ? source.substring(BatchSource.TEMPLATE_LABEL.length()) : Templates.DEFAULT;
+        return templates.fixedNames(template);
     }
 
     private Path cloneSource(long number) {

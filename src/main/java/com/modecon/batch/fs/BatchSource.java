@@ -5,6 +5,9 @@ import java.nio.file.Path;
 /** Where a new batch's content comes from; its {@link #label()} is recorded as the batch's {@code source}. */
 public sealed interface BatchSource {
 
+    /** How a batch made from a template records it: {@code template:<name>}. */
+    String TEMPLATE_LABEL = "template:";
+
     String label();
 
     static BatchSource defaultTemplate() {
@@ -15,7 +18,7 @@ public sealed interface BatchSource {
     record Template(String name) implements BatchSource {
         @Override
         public String label() {
-            return "template:" + name;
+            return TEMPLATE_LABEL + name;
         }
     }
 

@@ -81,15 +81,22 @@ final class Templates {
     }
 
     /**
-     * The names in the default template that hold no {@code (0)}: every batch has them unchanged, so renumbering a
-     * batch (clone, import) keeps them too. Empty when there is no default template.
+     * The names in a template that hold no {@code (0)}: every batch made from it has them unchanged, so
+     * renumbering such a batch (clone, import) keeps them too. A template that does not exist (any more) fixes
+     * nothing.
      */
-    Set<String> fixedNames() throws IOException {
-        if (!hasDefault()) {
+    Set<String> fixedNames(String templateName) throws IOException {
+        Path folder;
+        try {
+            folder = folder(templateName);
+        } catch (TemplateNotFoundException gone) {
+            return Set.of();
+        }
+        if (DEFAULT.equals(templateName) && !hasDefault()) {
             return Set.of();
         }
         Set<String> fixed = new HashSet<>();
-        try (Stream<Path> entries = Files.walk(defaultFolder())) {
+        try (Stream<Path> entries = Files.walk(folder)) {
             entries.map(entry -> entry.getFileName().toString())
                     .filter(name -> !name.contains("(" + TEMPLATE + ")"))
                     .forEach(fixed::add);

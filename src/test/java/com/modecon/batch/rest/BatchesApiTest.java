@@ -240,6 +240,22 @@ class BatchesApiTest {
     }
 
     @Test
+    void cloneOfABatchFromANamedTemplate_keepsThatTemplatesFixedNames() throws IOException {
+        Path named = Files.createDirectories(root.resolve("Templates/tariffs/ConfigurationPlotSpec(0)"));
+        Files.writeString(named.resolve("tariff(3).csv"), "fixed name");
+        Files.writeString(named.resolve("U_configurations(0).py"), "TARIFF = 3\n");
+        given().when().post("/batches").then().statusCode(201);
+        given().when().post("/batches").then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"template\":\"tariffs\"}").when().post("/batches")
+                .then().statusCode(201).body("number", equalTo(3));
+
+        given().when().post("/batches/3/clone").then().statusCode(201).body("number", equalTo(4));
+
+        Path clone = root.resolve("Batch(4)/ConfigurationPlotSpec(4)");
+        assertEquals(List.of("U_configurations(4).py", "tariff(3).csv"), Roots.childNames(clone));
+    }
+
+    @Test
     void refusedSource_fillsNoGaps() throws IOException {
         Files.createDirectories(root.resolve("Batch(4)/ConfigurationPlotSpec(4)"));
         Files.createSymbolicLink(root.resolve("Batch(4)/ConfigurationPlotSpec(4)/link"), Path.of("/etc"));
