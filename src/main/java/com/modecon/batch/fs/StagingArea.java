@@ -70,8 +70,9 @@ final class StagingArea {
             Files.createDirectory(folder);
         } catch (FileAlreadyExistsException exists) {
             if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                String where = folder.getFileName() + " in " + folder.getParent();
-                throw new FileSystemException(folder.toString(), null, where + " is not a real folder (a link or a file)");
+                String why = folder.getFileName() + " in " + folder.getParent()
+                        + " is not a real folder (a link or a file)";
+                throw new FileSystemException(folder.toString(), null, why);
             }
         }
     }
