@@ -44,6 +44,8 @@
 # of 10 to 20 s on a busy disk). Needs bash, coreutils, findutils (xargs -d), awk (mawk or gawk) and
 # curl; python3 and jq are not used.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 export LC_ALL=C
 
 SIZES=${SIZES:-"1000 10000"}
@@ -163,19 +165,6 @@ make_root() {
                     "  \"source\" : \"template:default\"\n}")
             }
         }')
-}
-
-# A port on 127.0.0.1 that nothing answers on right now.
-free_port() {
-    local port
-    for _ in $(seq 1 50); do
-        port=$(( 20000 + RANDOM % 40000 ))
-        if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    return 1
 }
 
 # Starts the service on root-<size> without waiting for it; sets port_of[size] and pid_of[size].

@@ -12,6 +12,8 @@
 # Environment: RUNS (default 1; with more, a median row is added), CREATIONS (default 1000),
 # JAVA (default java), JAVA_OPTS (extra JVM flags, default none).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 RUNS=${RUNS:-1}
 CREATIONS=${CREATIONS:-1000}
@@ -52,20 +54,6 @@ trap cleanup EXIT
 millis() { echo $(( $(date +%s%N) / 1000000 )); }
 
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
-
-# A port on 127.0.0.1 that nothing answers on right now.
-free_port() {
-    local port
-    for _ in $(seq 1 50); do
-        port=$(( 20000 + RANDOM % 40000 ))
-        if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    echo "no free port found" >&2
-    return 1
-}
 
 ready_status() {
     curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$1/q/health/ready" || true

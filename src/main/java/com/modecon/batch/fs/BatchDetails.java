@@ -13,8 +13,11 @@ import java.util.UUID;
 public record BatchDetails(long number, UUID id, Instant createdAt, String createdBy, String source,
         long fileCount, long totalBytes, boolean hasResults) {
 
-    /** A batch in place that could not be described (removed again at once, say): what is known of it. */
-    public static BatchDetails vanished(long number, UUID id) {
+    /**
+     * What is known of a batch just put in place before it is described: its number and id. Answered as it is
+     * when the batch cannot be described (removed again at once, say).
+     */
+    public static BatchDetails placed(long number, UUID id) {
         return new BatchDetails(number, id, null, null, null, 0, 0, false);
     }
 

@@ -191,11 +191,6 @@ public class BatchFileSystem {
         return templates.names();
     }
 
-    /** Fails with {@link TemplateNotFoundException} unless {@code name} is a template. */
-    public void requireTemplate(String name) {
-        templates.folder(name);
-    }
-
     /**
      * Moves a batch into the trash.
      *

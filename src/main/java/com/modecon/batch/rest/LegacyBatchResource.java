@@ -2,7 +2,6 @@ package com.modecon.batch.rest;
 
 import com.modecon.batch.BatchException;
 import com.modecon.batch.service.BatchService;
-import com.modecon.batch.service.WriterClosedException;
 import com.modecon.config.BatchConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -71,10 +70,7 @@ public class LegacyBatchResource {
 
     @ServerExceptionMapper
     Response busy(RejectedExecutionException rejection) {
-        String why = rejection instanceof WriterClosedException
-                ? "The service is shutting down; retry in " + retryAfterSeconds + " s"
-                : "The service is busy with other batches; retry in " + retryAfterSeconds + " s";
-        return failure(Status.SERVICE_UNAVAILABLE, why)
+        return failure(Status.SERVICE_UNAVAILABLE, ProblemMapper.unavailable(rejection, retryAfterSeconds))
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .build();
     }

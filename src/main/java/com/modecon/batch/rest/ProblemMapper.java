@@ -72,9 +72,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     Response busy(RejectedExecutionException rejection) {
-        String detail = "The service is " + (rejection instanceof WriterClosedException
-                ? "shutting down" : "busy with other batches") + "; retry in " + retryAfterSeconds + " s";
-        return problem(Problem.of("unavailable", 503, detail))
+        return problem(Problem.of("unavailable", 503, unavailable(rejection, retryAfterSeconds)))
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .build();
     }
@@ -114,6 +112,12 @@ public class ProblemMapper {
         Log.errorf(failure, "Unexpected failure");
         return problem(Problem.of("internal-error", 500, "Unexpected failure; the service log has the details"))
                 .build();
+    }
+
+    /** Why work was not started, for a person; the legacy endpoint says it in its own shape. */
+    static String unavailable(RejectedExecutionException rejection, int retryAfterSeconds) {
+        String state = rejection instanceof WriterClosedException ? "shutting down" : "busy with other batches";
+        return "The service is " + state + "; retry in " + retryAfterSeconds + " s";
     }
 
     static Response.ResponseBuilder problem(Problem problem) {

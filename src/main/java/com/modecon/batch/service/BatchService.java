@@ -54,12 +54,14 @@ public class BatchService {
         return onWriter(() -> createNow(BatchSource.defaultTemplate(), null));
     }
 
-    /** A new batch from a template or a clone of another batch, described once it is in place. */
+    /**
+     * A new batch from a template or a clone of another batch, described once it is in place. An unknown
+     * template or a missing batch to clone is refused before any gap is filled, since the new batch is built
+     * first.
+     */
     public Uni<BatchDetails> create(BatchSource source, String createdBy) {
-        return onWriter(() -> {
-            requireSource(source);
-            return createNow(source, createdBy);
-        }).chain(this::describeCreated);
+        return onWriter(() -> createNow(source, createdBy))
+                .chain(creation -> describeCommitted(BatchDetails.placed(creation.number(), creation.id())));
     }
 
     /**
@@ -72,28 +74,21 @@ public class BatchService {
                 .chain(file -> Uni.createFrom().item(() -> call(() -> fileSystem.inspectUpload(file), true))
                         .chain(source -> onWriter(() -> createNow(source, createdBy)))
                         .eventually(() -> fileSystem.discardUpload(file)))
-                .chain(this::describeCreated);
+                .chain(creation -> describeCommitted(BatchDetails.placed(creation.number(), creation.id())));
     }
 
     /**
-     * Describes a batch just created, on the worker pool: walking a large batch must not hold up the writer. If
-     * another client removed it in the meantime, the answer still names what was created.
+     * Describes a batch just created or restored, on the worker pool: walking a large batch must not hold up the
+     * writer. The change is done by now, so a failure to describe it must not read as a failure of the change (a
+     * client that retried would create a second batch): the answer then holds what is known, number and id.
      */
-    private Uni<BatchDetails> describeCreated(Creation creation) {
-        return describeCommitted(creation.number(), creation.id());
-    }
-
-    /**
-     * The change is done by now, so a failure to describe it must not read as a failure of the change (a client
-     * that retried would create a second batch): the answer then holds what is known, the number and the id.
-     */
-    private Uni<BatchDetails> describeCommitted(long number, UUID id) {
-        return onWorker(() -> fileSystem.describe(number))
+    private Uni<BatchDetails> describeCommitted(BatchDetails known) {
+        return onWorker(() -> fileSystem.describe(known.number()))
                 .onFailure()
                 .recoverWithItem(failure -> {
-                    Log.warnf("%s is in place but could not be described: %s", BatchNames.batchFolder(number),
+                    Log.warnf("%s is in place but could not be described: %s", BatchNames.batchFolder(known.number()),
                             failure.getMessage());
-                    return BatchDetails.vanished(number, id);
+                    return known;
                 });
     }
 
@@ -113,8 +108,8 @@ public class BatchService {
             Optional<UUID> batchId = fileSystem.idOf(entry.number());
             Log.infof("Restored %s (id %s) from trash entry %s", BatchNames.batchFolder(entry.number()),
                     batchId.map(UUID::toString).orElse("none"), trashId);
-            return new Creation(entry.number(), batchId.orElse(null), List.of());
-        }).chain(restored -> describeCommitted(restored.number(), restored.id()));
+            return BatchDetails.placed(entry.number(), batchId.orElse(null));
+        }).chain(this::describeCommitted);
     }
 
     public Uni<List<BatchSummary>> list() {
@@ -148,14 +143,6 @@ public class BatchService {
 
     private Path receive(InputStream upload) throws IOException {
         return fileSystem.receiveUpload(ClientAbortedException.guard(upload));
-    }
-
-    private void requireSource(BatchSource source) {
-        if (source instanceof BatchSource.Template template) {
-            fileSystem.requireTemplate(template.name());
-        } else if (source instanceof BatchSource.Clone clone) {
-            fileSystem.requireBatch(clone.number());
-        }
     }
 
     /** Runs on the writer thread. */
